@@ -1,0 +1,1 @@
+"""Plain-Python domain model: no database, no Qt."""

@@ -1,0 +1,39 @@
+"""What every use case needs: the database, a clock, the SLA policy, the room's settings, a router."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from console.db.engine import Database
+from console.domain.clock import Clock, SystemClock
+from console.domain.sla import SlaPolicy
+
+if TYPE_CHECKING:
+    from console.services.routing_port import RoutingSuggestion
+
+
+class Router(Protocol):
+    """Proposes a duty item for a ticket's text (implemented by ``console.routing``)."""
+
+    def suggest(self, text: str, district: str | None, citizen_item_code: str | None) -> RoutingSuggestion: ...
+
+
+@dataclass(frozen=True)
+class RoomSettings:
+    """Room-wide rules that are configuration, not code."""
+
+    arbitration_after_returns: int = 2
+    claim_idle_minutes: int = 30
+    auto_dispatch_threshold: float = 0.85
+
+
+@dataclass
+class ServiceContext:
+    """Shared by all use cases of one process. Thread-safe as long as the clock is."""
+
+    db: Database
+    clock: Clock = field(default_factory=SystemClock)
+    policy: SlaPolicy = field(default_factory=SlaPolicy)
+    settings: RoomSettings = field(default_factory=RoomSettings)
+    router: Router | None = None
