@@ -262,7 +262,7 @@ class EventRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     request_id: Mapped[str | None] = mapped_column(String(64))
-    xid: Mapped[int | None] = mapped_column(BigInteger)
+    xid: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
 
 class RequestRow(Base):
@@ -274,3 +274,46 @@ class RequestRow(Base):
     action: Mapped[str] = mapped_column(String(30))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     result: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+
+class SavedViewRow(Base):
+    """A saved queue view (filter, sort, columns). ``owner_id`` NULL with ``shared`` means room-wide."""
+
+    __tablename__ = "saved_views"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    definition: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class HandoverRow(Base):
+    """A shift handover: the time window it covers, what was gathered, notes, the incoming acknowledgement."""
+
+    __tablename__ = "handovers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_start: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    shift_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    incoming_supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExportLogRow(Base):
+    """Every export: who, when, what filter, how many rows, and the file's SHA-256."""
+
+    __tablename__ = "export_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    actor_name: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    filter: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    row_count: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(255), default="")

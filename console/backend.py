@@ -1,0 +1,55 @@
+"""Opening a database for an application (window, CLI, simulator): upgrade, seed reference data, build the
+service context. The UI reaches the database only through what this returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from console.db.engine import Database, default_database_url
+from console.db.migrate import upgrade
+from console.domain.clock import Clock, SystemClock
+from console.services.context import RoomSettings, ServiceContext
+from console.services.reference_seed import seed_reference_data
+
+
+@dataclass
+class Backend:
+    """The service context of one process plus where it points (the URL without a password)."""
+
+    ctx: ServiceContext
+
+    @property
+    def url_for_display(self) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.ctx.db.url).render_as_string(hide_password=True)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.ctx.db.is_postgres
+
+    def close(self) -> None:
+        self.ctx.db.dispose()
+
+
+def open_backend(url: str | None = None, *, clock: Clock | None = None, settings: RoomSettings | None = None,
+                 migrate: bool = True, with_router: bool = True) -> Backend:
+    """Connect to ``url`` (default: the user's SQLite file), bring the schema to head, insert missing
+    reference data, and attach the auto-router when it is available."""
+    db = Database(url or default_database_url())
+    if migrate:
+        upgrade(db)
+        seed_reference_data(db, clock)
+    ctx = ServiceContext(db, clock or SystemClock(), settings=settings or RoomSettings())
+    if with_router:
+        ctx.router = _load_router()
+    return Backend(ctx)
+
+
+def _load_router():  # type: ignore[no-untyped-def]
+    """The routing engine adapter, or None while the engine is not installed."""
+    try:
+        from console.routing.adapter import RouterAdapter
+    except ImportError:
+        return None
+    return RouterAdapter.from_shipped()
