@@ -1,0 +1,7 @@
+"""``python -m console``: the headless command line."""
+
+import sys
+
+from console.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The ``dispatch-console`` command line (headless commands; the window is opened by ``ui.entry``)."""

@@ -1,0 +1,17 @@
+"""Version stamp of the cold-start routing engine.
+
+Bump ``ENGINE_VERSION`` whenever a change can alter a proposal for the same text and catalog, so
+that every stored suggestion names the code that made it.
+"""
+
+from __future__ import annotations
+
+ENGINE_VERSION = "cold-1.0"
+
+
+def model_version(catalog_version: str, learned_version: str | None = None) -> str:
+    """The version string recorded with each proposal: catalog, engine and learned model (if any)."""
+    parts = [f"catalog:{catalog_version}", f"engine:{ENGINE_VERSION}"]
+    if learned_version:
+        parts.append(f"learned:{learned_version}")
+    return "+".join(parts)
