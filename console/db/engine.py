@@ -95,12 +95,11 @@ class Database:
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
-        """A read-only session; rolled back on exit."""
+        """A session for reading; its transaction is discarded on exit, loaded objects stay readable."""
         session = self._reader()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def writer(self) -> Session:

@@ -126,7 +126,7 @@ class HistoryGenerator:
                 select(StaffRow.id, StaffRow.display_name, StaffRow.role)
                 .where(StaffRow.role.in_([Role.DISPATCHER.value, Role.SUPERVISOR.value])))]
             self.next_id = int(s.scalar(select(func.coalesce(func.max(TicketRow.id), 0))) or 0) + 1
-            self.counters = dict(s.execute(select(TicketCounterRow.day, TicketCounterRow.last)).tuples().all())
+            self.counters = {r.day: r.last for r in s.execute(select(TicketCounterRow.day, TicketCounterRow.last))}
         self.dispatchers = [r for r in self.room if r[2] == Role.DISPATCHER.value] or [(None, "分拨员", "dispatcher")]
         self.supervisors = [r for r in self.room if r[2] == Role.SUPERVISOR.value] or [(None, "值班长", "supervisor")]
         items = [i for i in self.catalog.items if i.active]

@@ -45,7 +45,8 @@ def mask_phone(phone: str) -> str:
             break
     if re.fullmatch(r"1\d{10}", compact):
         return f"{prefix}{compact[:3]}****{compact[-4:]}"
-    landline = re.fullmatch(r"(0\d{2,3})(\d{7,8})", compact)
+    # Area codes 010 and 020-029 have three digits, all others four.
+    landline = re.fullmatch(r"(0[12]\d|0[3-9]\d{2})(\d{7,8})", compact)
     if landline:
         return f"{prefix}{landline.group(1)}-****{landline.group(2)[-4:]}"
     digits = _DIGITS.findall(compact)

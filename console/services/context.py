@@ -25,7 +25,7 @@ class RoomSettings:
 
     arbitration_after_returns: int = 2
     claim_idle_minutes: int = 30
-    auto_dispatch_threshold: float = 0.85
+    auto_dispatch_threshold: float = 0.6
 
 
 @dataclass

@@ -18,6 +18,7 @@ from console.services.catalog_store import catalog_at
 from console.services.changes import Changed
 from console.services.context import ServiceContext
 from console.services.counters import next_number
+from console.services.routing_port import RoutingSuggestion
 from console.services.runner import Work, execute
 from console.services.ticket_store import append_events, new_row
 from console.services.unit_resolution import resolve_units
@@ -114,6 +115,8 @@ def receive(work: Work, request: NewTicket) -> tuple[Ticket, object, list[Domain
                 f"自动分拨（置信度 {suggestion.confidence:.2f}）" if suggestion else "")
             events += _by(system, ticket.dispatch(system, lead=lead, co_units=co, item_code=item.code,
                                                   limits=item.limits, now=now, reason=reason))
+            if suggestion is not None:
+                events[-1].data.update(_suggestion_data(suggestion))
             routed = True
     if not routed and ticket.status.value == "received":
         reason = "无市民选择事项，待人工复核"
@@ -121,13 +124,18 @@ def receive(work: Work, request: NewTicket) -> tuple[Ticket, object, list[Domain
             reason = f"自动分拨置信度不足（{suggestion.confidence:.2f}），待人工复核"
         events += _by(system, ticket.submit_for_review(system, reason))
         if suggestion is not None:
-            events[-1].data.update({"suggested_item": suggestion.item_code, "confidence": suggestion.confidence,
-                                    "model_version": suggestion.model_version})
+            events[-1].data.update(_suggestion_data(suggestion))
     row = new_row(ticket, dispatch_due(received_at, ticket.urgency, work.ctx.policy), catalog.version)
     session.add(row)
     session.flush()
     append_events(session, row.id, events, work.actor, now, work.request_id)
     return ticket, row, events
+
+
+def _suggestion_data(suggestion: RoutingSuggestion) -> dict[str, object]:
+    return {"suggested_item": suggestion.item_code, "confidence": suggestion.confidence,
+            "model_version": suggestion.model_version, "suggested_urgency": suggestion.urgency,
+            "explanation": suggestion.explanation}
 
 
 def _by(actor: Actor, events: list[DomainEvent]) -> list[DomainEvent]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from console.db.schema import StaffRow
+from console.domain.catalog import TimeLimits
 from console.domain.enums import Role
 from console.domain.errors import NotFound, ValidationError
 from console.domain.lifecycle import Action
@@ -69,7 +70,7 @@ def reassign_unit(ctx: ServiceContext, actor: Actor, refs: Sequence[int | str], 
         ids, numbers = [], []
         for ref in refs:
             def mutate(t: Ticket) -> list:
-                limits = t.lead.limits if t.lead else t.assignments[-1].limits
+                limits = t.lead.limits if t.lead else t.assignments[-1].limits if t.assignments else TimeLimits()
                 return t.reassign_unit(work.actor, lead=unit, limits=limits, now=work.now, reason=reason)
             row, ticket, _ = work.edit(ref, None, mutate)
             ids.append(row.id)
