@@ -66,7 +66,8 @@ def test_import_reports_bad_rows_with_line_numbers_and_keeps_good_ones(
         sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "calls.jsonl"
     source.write_text("\n".join([
-        json.dumps({"text": "路灯不亮", "district": "福田区", "street": "园岭", "request_id": "a1"}, ensure_ascii=False),
+        json.dumps({"text": "路灯不亮", "district": "福田区", "street": "园岭", "request_id": "a1"},
+                   ensure_ascii=False),
         "{not json",
         json.dumps({"text": "", "citizen_phone": "12"}, ensure_ascii=False),
         json.dumps({"text": "噪声", "urgency": "very"}, ensure_ascii=False),

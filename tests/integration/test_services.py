@@ -82,8 +82,8 @@ def test_whole_life_with_co_unit_return_extension_rollback_and_reopen(room: Room
     assert ticket_row(room, ticket_id).status == "arbitration"
     with pytest.raises(TransitionNotAllowed):
         triage.dispatch(ctx, room.dispatcher, ticket_id, lead_unit="福田区/ecology")
-    supervision.arbitrate(ctx, room.supervisor, ticket_id, lead_unit="福田区/ecology", co_units=["福田区/园岭/street_office"],
-                          ruling="夜间施工噪声由生态环境部门牵头")
+    supervision.arbitrate(ctx, room.supervisor, ticket_id, lead_unit="福田区/ecology",
+                          co_units=["福田区/园岭/street_office"], ruling="夜间施工噪声由生态环境部门牵头")
     clock.advance(timedelta(minutes=30))
     unit_desk.accept(ctx, eco, ticket_id)
     unit_desk.request_extension(ctx, eco, ticket_id, 48, "需夜间蹲点取证")

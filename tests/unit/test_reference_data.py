@@ -50,7 +50,7 @@ def test_catalog_round_trips_through_json() -> None:
 def test_bad_catalog_names_the_item_and_field() -> None:
     raw = json.loads(Path("tests/fixtures/mini_catalog.json").read_text(encoding="utf-8"))
     del raw["categories"][0]["subcategories"][0]["items"][0]["lead_line"]
-    with pytest.raises(CatalogFormatError, match="010101.*lead_line"):
+    with pytest.raises(CatalogFormatError, match=r"010101.*lead_line"):
         catalog_from_dict(raw)
     raw = json.loads(Path("tests/fixtures/mini_catalog.json").read_text(encoding="utf-8"))
     raw["categories"][0]["subcategories"][0]["items"][0]["limits"] = {"accept_hours": 9, "reply_hours": 1}
