@@ -10,8 +10,10 @@ cursor is the last id read.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select, text
 
@@ -72,3 +74,62 @@ class ChangeFeed:
 
 
 _XMIN = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+
+
+CHANNEL = "dispatch_events"
+
+
+class Wakeup:
+    """Blocks until another process commits events, or a timeout passes.
+
+    PostgreSQL: a dedicated autocommit connection LISTENs on ``dispatch_events`` (start it *before* the
+    initial snapshot, so nothing committed in between is missed); a lost connection is reopened on the
+    next wait and reported as a wake-up so the caller catches up. SQLite: no notifications — ``wait``
+    simply sleeps for the timeout (the caller polls).
+    """
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._connection: Any = None
+
+    def start(self) -> None:
+        if self.db.is_postgres:
+            self._connect()
+
+    def _connect(self) -> None:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.db.url).set(drivername="postgresql")
+        self._connection = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True,
+                                           connect_timeout=5)
+        self._connection.execute(f"LISTEN {CHANNEL}")
+
+    def wait(self, timeout: float) -> list[int] | None:
+        """Ticket ids named by notifications (possibly empty), or None when the timeout passed quietly."""
+        if not self.db.is_postgres:
+            time.sleep(timeout)
+            return None
+        try:
+            if self._connection is None or self._connection.closed:
+                self._connect()
+                return []  # (re)connected: the caller must catch up
+            ids: list[int] = []
+            woke = False
+            for notify in self._connection.notifies(timeout=timeout, stop_after=1):
+                woke = True
+                ids.extend(int(x) for x in notify.payload.split(",") if x)
+            if woke:  # drain whatever else is already queued
+                for notify in self._connection.notifies(timeout=0.001):
+                    ids.extend(int(x) for x in notify.payload.split(",") if x)
+            return ids if woke else None
+        except Exception:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._connection is not None:
+            try:
+                self._connection.close()
+            finally:
+                self._connection = None

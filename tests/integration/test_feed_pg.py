@@ -1,0 +1,46 @@
+"""PostgreSQL change feed: NOTIFY wakes a listener with ticket ids; the horizon cursor never skips a
+transaction that drew a lower event id but committed later."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from console.db.uow import UnitOfWork
+from console.domain.lifecycle import Action
+from console.domain.ticket import Actor, DomainEvent
+from console.feed import ChangeFeed, Wakeup
+from console.services.intake import NewTicket, intake
+from console.services.ticket_store import append_events
+from tests.conftest import Room
+
+pytestmark = pytest.mark.postgres
+
+
+def test_notify_wakes_with_ticket_ids(pg_room: Room) -> None:
+    wakeup = Wakeup(pg_room.ctx.db)
+    wakeup.start()
+    try:
+        assert wakeup.wait(0.1) is None
+        threading.Timer(0.2, lambda: intake(pg_room.ctx, pg_room.operator, NewTicket(text="通知测试"))).start()
+        ids = wakeup.wait(10)
+        assert ids is not None and len(ids) == 1
+    finally:
+        wakeup.close()
+
+
+def test_late_committing_transaction_is_not_skipped(pg_room: Room) -> None:
+    ctx = pg_room.ctx
+    first = intake(ctx, pg_room.operator, NewTicket(text="甲")).ticket_ids[0]
+    feed = ChangeFeed(ctx.db)
+    feed.start()
+    slow = UnitOfWork(ctx.db).__enter__()
+    note = DomainEvent(Action.NOTE, None, None, "慢事务")
+    append_events(slow.session, first, [note], Actor.system(), ctx.clock.now())  # draws the lower id, uncommitted
+    intake(ctx, pg_room.operator, NewTicket(text="乙"))                         # higher ids, committed first
+    assert feed.poll() == []  # 乙 is committed, but below the horizon the slow transaction holds
+    slow.commit()
+    slow.__exit__(None, None, None)
+    assert [e.action for e in feed.poll()] == ["note", "receive", "submit_review"]
+    assert feed.poll() == []  # nothing repeated
