@@ -66,7 +66,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         _configure_sqlite(engine)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, **kwargs)
+        options = {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 10, **kwargs}
+        return create_engine(url, **options)
     raise ValueError(f"unsupported database URL {url!r}: use sqlite:///FILE or postgresql://USER@HOST/DB")
 
 
