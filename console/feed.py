@@ -1,21 +1,23 @@
 """The change feed: every committed event, read once, in order, by every open console.
 
 Cursor rule (RELIABILITY.md): a plain ``id > last_seen`` cursor skips a transaction that drew a lower
-id but committed later. On PostgreSQL the cursor is therefore a transaction-id horizon: each poll reads
-the events of transactions with ``cursor ≤ xid < xmin(current snapshot)`` — transactions below ``xmin``
-have all ended, so every event in that window is visible now and each transaction falls into exactly one
-window. On SQLite writers are serialised (``BEGIN IMMEDIATE``), ids are committed in order, and the
-cursor is the last id read.
+id but committed later. On PostgreSQL each event row carries its transaction id, and the cursor is a
+snapshot boundary: ``xmax`` of the last poll's snapshot plus the transactions that were still in progress
+then (``pending``). A poll takes a new snapshot and reads the events of transactions that were not yet
+visible last time — ``xid ≥ last xmax`` or ``xid ∈ pending`` — and are visible now (below the new ``xmax``
+and not in progress). Every transaction is therefore delivered exactly once, as soon as it commits, and a
+long-running transaction elsewhere delays only its own events. On SQLite writers are serialised
+(``BEGIN IMMEDIATE``), ids are committed in order, and the cursor is the last id read.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 
 from console.db.engine import Database
 from console.db.schema import EventRow
@@ -32,6 +34,20 @@ class FeedEvent:
     actor_name: str
 
 
+@dataclass(frozen=True)
+class Cursor:
+    """Where a feed stands: SQLite uses ``last_id``; PostgreSQL ``xmax`` and ``pending`` xids."""
+
+    last_id: int = 0
+    xmax: int = 0
+    pending: frozenset[int] = field(default_factory=frozenset)
+
+
+_SNAPSHOT = text("SELECT pg_snapshot_xmax(s)::text::bigint, "
+                 "ARRAY(SELECT x::text::bigint FROM pg_snapshot_xip(s) AS x) "
+                 "FROM pg_current_snapshot() AS s")
+
+
 class ChangeFeed:
     """A cursor over the event table. ``start()`` once (before the initial snapshot), then ``poll()``.
 
@@ -40,40 +56,45 @@ class ChangeFeed:
 
     def __init__(self, db: Database):
         self.db = db
-        self.cursor: int | None = None
+        self.cursor: Cursor | None = None
 
-    def start(self) -> int:
+    def start(self) -> Cursor:
         """Place the cursor at "now": later polls return only events committed after this call."""
         with self.db.reader() as session:
             if self.db.is_postgres:
-                self.cursor = int(session.execute(text(_XMIN)).scalar_one())
+                xmax, in_progress = session.execute(_SNAPSHOT).one()
+                self.cursor = Cursor(xmax=int(xmax), pending=frozenset(int(x) for x in in_progress))
             else:
-                self.cursor = int(session.scalar(select(func.coalesce(func.max(EventRow.id), 0))) or 0)
+                self.cursor = Cursor(last_id=int(session.scalar(select(func.coalesce(func.max(EventRow.id), 0)))
+                                                 or 0))
         return self.cursor
 
     def poll(self, limit: int = 10_000) -> list[FeedEvent]:
-        """Events committed since the last poll, oldest first (at most ``limit`` on SQLite per call)."""
+        """Events committed since the last poll, oldest first (at most ``limit`` per call on SQLite)."""
         if self.cursor is None:
             self.start()
             return []
-        assert self.cursor is not None
+        cursor = self.cursor
         columns = (EventRow.id, EventRow.ticket_id, EventRow.action, EventRow.at, EventRow.actor_name)
         with self.db.reader() as session:
             if self.db.is_postgres:
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-                horizon = int(session.execute(text(_XMIN)).scalar_one())
-                rows = session.execute(select(*columns).where(EventRow.xid >= self.cursor, EventRow.xid < horizon)
-                                       .order_by(EventRow.id)).all()
-                self.cursor = horizon
+                xmax, in_progress = session.execute(_SNAPSHOT).one()
+                running = frozenset(int(x) for x in in_progress)
+                unseen = or_(EventRow.xid >= cursor.xmax, EventRow.xid.in_(cursor.pending)) if cursor.pending \
+                    else EventRow.xid >= cursor.xmax
+                query = select(*columns).where(unseen, EventRow.xid < int(xmax))
+                if running:
+                    query = query.where(EventRow.xid.not_in(running))
+                rows = session.execute(query.order_by(EventRow.id)).all()
+                still = frozenset(x for x in running if x >= cursor.xmax or x in cursor.pending)
+                self.cursor = Cursor(xmax=int(xmax), pending=still)
             else:
-                rows = session.execute(select(*columns).where(EventRow.id > self.cursor)
+                rows = session.execute(select(*columns).where(EventRow.id > cursor.last_id)
                                        .order_by(EventRow.id).limit(limit)).all()
                 if rows:
-                    self.cursor = rows[-1].id
+                    self.cursor = Cursor(last_id=rows[-1].id)
         return [FeedEvent(r.id, r.ticket_id, r.action, r.at, r.actor_name) for r in rows]
-
-
-_XMIN = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
 
 
 CHANNEL = "dispatch_events"
