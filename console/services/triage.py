@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import and_, case, select, update
 
-from console.db.schema import StaffRow, TicketRow
+from console.db.schema import EventRow, StaffRow, TicketRow
 from console.domain.enums import Role, TicketStatus, Urgency
 from console.domain.errors import NotFound, PermissionDenied, ValidationError
 from console.domain.lifecycle import Action
@@ -49,11 +49,34 @@ def dispatch(ctx: ServiceContext, actor: Actor, ref: int | str, *, item_code: st
             if co_units is not None:
                 co = units_by_code(work.session, co_units)
         limits = item.limits if item else (ticket.lead.limits if ticket.lead else catalog.items[0].limits)
-        return ticket.dispatch(work.actor, lead=lead, co_units=co, item_code=item_code, limits=limits,
-                               now=work.now, reason=reason)
+        reviewed = ticket.status is TicketStatus.PENDING_REVIEW
+        events = ticket.dispatch(work.actor, lead=lead, co_units=co, item_code=item_code, limits=limits,
+                                 now=work.now, reason=reason)
+        if reviewed:
+            events[0].data["review"] = review_outcome(work, ticket, item_code, lead_unit is not None, reason)
+        return events
 
     return edit_one(ctx, actor, ref, Action.DISPATCH.value, mutate, expected_version=expected_version,
                     request_id=request_id)
+
+
+def review_outcome(work: Work, ticket: Ticket, item_code: str | None, units_overridden: bool,
+                   reason: str) -> dict[str, object]:
+    """The reviewer's decision on the router's suggestion (人工复核), recorded with the dispatch: the
+    training data of the learned router and the source of the review quality figures."""
+    suggestion = work.session.scalars(
+        select(EventRow.data).where(EventRow.ticket_id == ticket.id, EventRow.action == Action.SUBMIT_REVIEW.value)
+        .order_by(EventRow.id.desc()).limit(1)).first() or {}
+    suggested = suggestion.get("suggested_item")
+    if suggested is None:
+        decision = "no_suggestion"
+    elif suggested == item_code and not units_overridden:
+        decision = "accepted"
+    else:
+        decision = "corrected"
+    return {"decision": decision, "suggested_item": suggested, "chosen_item": item_code,
+            "confidence": suggestion.get("confidence"), "model_version": suggestion.get("model_version"),
+            "units_overridden": units_overridden, "reason": reason}
 
 
 def _catalog_version(work: Work, ticket: Ticket) -> str:

@@ -229,3 +229,23 @@ def test_assignment_rows_carry_snapshotted_limits(room: Room) -> None:
     with room.ctx.db.reader() as s:
         lead = s.scalars(select(AssignmentRow).where(AssignmentRow.ticket_id == ticket_id)).first()
         assert lead is not None and lead.accept_hours > 0 and lead.reply_hours >= lead.accept_hours
+
+
+def test_review_decisions_are_recorded_with_the_dispatch(room: Room) -> None:
+    from console.services.routing_port import RoutingSuggestion
+
+    class FixedRouter:
+        def suggest(self, text: str, district: str | None, citizen_item_code: str | None) -> RoutingSuggestion:
+            return RoutingSuggestion(item_code=NOISE_ITEM, confidence=0.3, model_version="test-1")
+
+    room.ctx.router = FixedRouter()
+    accepted, corrected = new(room), new(room)
+    triage.dispatch(room.ctx, room.dispatcher, accepted, item_code=NOISE_ITEM)
+    triage.dispatch(room.ctx, room.dispatcher, corrected, item_code="030101", reason="白天施工")
+    with room.ctx.db.reader() as s:
+        reviews = {e.ticket_id: e.data["review"] for e in
+                   s.scalars(select(EventRow).where(EventRow.action == "dispatch"))}
+    assert reviews[accepted]["decision"] == "accepted" and reviews[accepted]["model_version"] == "test-1"
+    assert reviews[corrected] == {"decision": "corrected", "suggested_item": NOISE_ITEM, "chosen_item": "030101",
+                                  "confidence": 0.3, "model_version": "test-1", "units_overridden": False,
+                                  "reason": "白天施工"}
