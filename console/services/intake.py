@@ -13,6 +13,7 @@ from console.domain.errors import ValidationError
 from console.domain.lifecycle import Action
 from console.domain.sla import dispatch_due
 from console.domain.ticket import Actor, Citizen, DomainEvent, Location, Ticket
+from console.duplicates import probable_duplicates
 from console.reference.territories import validate_location
 from console.services.catalog_store import catalog_at
 from console.services.changes import Changed
@@ -125,6 +126,12 @@ def receive(work: Work, request: NewTicket) -> tuple[Ticket, object, list[Domain
         events += _by(system, ticket.submit_for_review(system, reason))
         if suggestion is not None:
             events[-1].data.update(_suggestion_data(suggestion))
+    duplicates = probable_duplicates(session, text=ticket.text, district=ticket.location.district,
+                                     street=ticket.location.street, item_code=ticket.item_code,
+                                     received_at=received_at, limit=3)
+    if duplicates:
+        events[0].data["possible_duplicates"] = [{"id": d.ticket_id, "number": d.number, "score": d.score}
+                                                 for d in duplicates]
     row = new_row(ticket, dispatch_due(received_at, ticket.urgency, work.ctx.policy), catalog.version)
     session.add(row)
     session.flush()

@@ -249,3 +249,18 @@ def test_review_decisions_are_recorded_with_the_dispatch(room: Room) -> None:
     assert reviews[corrected] == {"decision": "corrected", "suggested_item": NOISE_ITEM, "chosen_item": "030101",
                                   "confidence": 0.3, "model_version": "test-1", "units_overridden": False,
                                   "reason": "白天施工"}
+
+
+def test_probable_duplicates_are_suggested_at_intake(room: Room) -> None:
+    from console.duplicates import duplicates_of
+
+    first = new(room, text="市民来电反映：园岭街道八卦岭工地每天半夜施工，电钻声很大，吵得睡不着")
+    room.clock.advance(timedelta(hours=2))
+    second = new(room, text="八卦岭那个工地半夜还在施工，电钻声吵得睡不着觉，请处理", citizen_phone="13900002222")
+    other = new(room, text="园岭街道路灯不亮已经一周了", citizen_phone="13900003333")
+    with room.ctx.db.reader() as s:
+        receive = s.scalars(select(EventRow).where(EventRow.ticket_id == second, EventRow.action == "receive")).one()
+        found = duplicates_of(s, second)
+        assert [c.ticket_id for c in duplicates_of(s, other)] == []
+    assert [d["id"] for d in receive.data["possible_duplicates"]] == [first]
+    assert [c.ticket_id for c in found] == [first] and found[0].same_street
