@@ -190,6 +190,7 @@ class TicketRow(Base):
     claimed_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     claimed_by_name: Mapped[str] = mapped_column(String(40), default="")
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_workstation: Mapped[str | None] = mapped_column(String(36), index=True)
     rating: Mapped[str | None] = mapped_column(String(30))
     rating_text: Mapped[str] = mapped_column(Text, default="")
     return_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -317,3 +318,22 @@ class ExportLogRow(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(String(255), default="")
+
+
+class WorkstationRow(Base):
+    """A running console: who, where, and its heartbeat. Claims made from it carry its id, so a
+    workstation that stops beating (crash, power cut, pulled cable) has its claims released."""
+
+    __tablename__ = "workstations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    hostname: Mapped[str] = mapped_column(String(120), default="")
+    pid: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    end_reason: Mapped[str] = mapped_column(String(40), default="")
+
+
+# Tables of the analytics module live in their own file; importing it registers them on Base.metadata.
+from console.db import schema_analytics  # noqa: E402, F401

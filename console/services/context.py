@@ -30,10 +30,14 @@ class RoomSettings:
 
 @dataclass
 class ServiceContext:
-    """Shared by all use cases of one process. Thread-safe as long as the clock is."""
+    """Shared by all use cases of one process. Thread-safe as long as the clock is.
+
+    ``workstation_id`` is set once a console has opened its workstation session; claims made through
+    this context carry it, so they are released if the workstation stops beating."""
 
     db: Database
     clock: Clock = field(default_factory=SystemClock)
     policy: SlaPolicy = field(default_factory=SlaPolicy)
     settings: RoomSettings = field(default_factory=RoomSettings)
     router: Router | None = None
+    workstation_id: str | None = None

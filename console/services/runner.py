@@ -46,9 +46,15 @@ class Work:
             raise conflict(self.session, row, expected_version)
         ticket = to_domain(self.session, row)
         ensure_in_scope(self.actor, ticket)
+        holder_before = ticket.claimed_by
         events = mutate(ticket)
         if events:
             write_back(ticket, row, self.now)
+            if ticket.claimed_by is None:
+                row.claimed_workstation = None
+            elif ticket.claimed_by != holder_before:
+                row.claimed_workstation = self.ctx.workstation_id if ticket.claimed_by == self.actor.staff_id \
+                    else None
             row.dispatch_due_at = dispatch_due(ticket.received_at, ticket.urgency, self.ctx.policy)
             try:
                 self.session.flush()

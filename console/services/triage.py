@@ -125,7 +125,7 @@ def claim_next(ctx: ServiceContext, actor: Actor, request_id: str | None = None)
         claimed = work.session.execute(
             update(TicketRow).where(TicketRow.id == pick.scalar_subquery())
             .values(claimed_by=work.actor.staff_id, claimed_by_name=work.actor.name, claimed_at=work.now,
-                    updated_at=work.now, version=TicketRow.version + 1)
+                    claimed_workstation=work.ctx.workstation_id, updated_at=work.now, version=TicketRow.version + 1)
             .returning(TicketRow.id, TicketRow.number, TicketRow.status)
             .execution_options(synchronize_session=False)).first()
         if claimed is None:
@@ -148,8 +148,8 @@ def release_idle_claims(ctx: ServiceContext, idle_minutes: int | None = None) ->
         cutoff = work.now - timedelta(minutes=limit)
         rows = work.session.execute(
             update(TicketRow).where(and_(TicketRow.claimed_by.is_not(None), TicketRow.claimed_at < cutoff))
-            .values(claimed_by=None, claimed_by_name="", claimed_at=None, updated_at=work.now,
-                    version=TicketRow.version + 1)
+            .values(claimed_by=None, claimed_by_name="", claimed_at=None, claimed_workstation=None,
+                    updated_at=work.now, version=TicketRow.version + 1)
             .returning(TicketRow.id, TicketRow.number, TicketRow.status)
             .execution_options(synchronize_session=False)).all()
         for r in rows:

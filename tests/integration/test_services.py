@@ -264,3 +264,32 @@ def test_probable_duplicates_are_suggested_at_intake(room: Room) -> None:
         assert [c.ticket_id for c in duplicates_of(s, other)] == []
     assert [d["id"] for d in receive.data["possible_duplicates"]] == [first]
     assert [c.ticket_id for c in found] == [first] and found[0].same_street
+
+
+def test_a_workstation_that_stops_beating_has_its_claims_released(room: Room) -> None:
+    from dataclasses import replace
+
+    from console.services.workstations import (
+        close_workstation,
+        heartbeat,
+        open_workstation,
+        release_dead_workstations,
+    )
+
+    crashed_ctx, alive_ctx = replace(room.ctx), replace(room.ctx)
+    open_workstation(crashed_ctx, room.dispatcher)
+    open_workstation(alive_ctx, room.dispatcher2)
+    a, b, c = new(room), new(room), new(room)
+    triage.claim(crashed_ctx, room.dispatcher, a)
+    triage.claim_next(crashed_ctx, room.dispatcher)            # claims b (oldest waiting after a)
+    triage.claim(alive_ctx, room.dispatcher2, c)
+    room.clock.advance(timedelta(seconds=60))
+    assert heartbeat(alive_ctx)
+    assert release_dead_workstations(room.ctx).nothing          # 60 s of silence is not yet death
+    room.clock.advance(timedelta(seconds=40))
+    released = release_dead_workstations(room.ctx)
+    assert set(released.ticket_ids) == {a, b}
+    assert ticket_row(room, c).claimed_by == room.dispatcher2.staff_id
+    assert not heartbeat(crashed_ctx)                           # the crashed console learns it was declared dead
+    assert events(room, a)[-1][:2] == ("release", "pending_review")
+    assert set(close_workstation(alive_ctx).ticket_ids) == {c}
