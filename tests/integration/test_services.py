@@ -293,3 +293,25 @@ def test_a_workstation_that_stops_beating_has_its_claims_released(room: Room) ->
     assert not heartbeat(crashed_ctx)                           # the crashed console learns it was declared dead
     assert events(room, a)[-1][:2] == ("release", "pending_review")
     assert set(close_workstation(alive_ctx).ticket_ids) == {c}
+
+
+def test_review_quality_figures(room: Room) -> None:
+    from console.review_quality import review_quality
+    from console.services.routing_port import RoutingSuggestion
+
+    class FixedRouter:
+        def suggest(self, text: str, district: str | None, citizen_item_code: str | None) -> RoutingSuggestion:
+            return RoutingSuggestion(item_code=NOISE_ITEM, confidence=0.3, model_version="test-1")
+
+    new(room, citizen_item_code=NOISE_ITEM)                     # automatic (citizen picked the item)
+    room.ctx.router = FixedRouter()
+    reviewed = [new(room) for _ in range(4)]
+    for n, ticket_id in enumerate(reviewed):
+        triage.dispatch(room.ctx, room.dispatcher, ticket_id, item_code=NOISE_ITEM if n < 3 else "030101")
+    with room.ctx.db.reader() as s:
+        quality = review_quality(s, room.clock.now() - timedelta(days=1), room.clock.now() + timedelta(seconds=1))
+    assert (quality.dispatched, quality.automatic, quality.reviewed) == (5, 1, 4)
+    assert quality.automatic_share == 0.2 and quality.overall_precision == 0.75
+    assert quality.items[0].item_code == NOISE_ITEM and quality.items[0].precision == 0.75
+    assert quality.corrections == ((NOISE_ITEM, "030101", 1),)
+    assert [i.item_code for i in quality.most_corrected()] == [NOISE_ITEM]
