@@ -9,7 +9,7 @@ DEMO_URL := sqlite:///$(abspath $(DEMO_DB))
 DEMO_TICKETS ?= 20000
 SIM_RATE ?= 900
 
-.PHONY: help venv system-deps postgres run demo simulate test test-fast lint bench screenshot clean
+.PHONY: help venv system-deps postgres run demo simulate test test-fast lint bench screenshot translations clean
 
 help:
 	@echo "make run         start the console on a local SQLite demo database with a live simulated stream"
@@ -64,9 +64,12 @@ bench: $(STAMP) postgres
 
 screenshot: system-deps $(STAMP) $(DEMO_DB)
 	mkdir -p screenshots
-	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" \
+	xvfb-run -a -s "-screen 0 1600x900x24" env QT_QPA_PLATFORM=xcb \
 	  $(BIN)/python -m ui.screenshot --db $(DEMO_URL) --out screenshots/main-window.png
 	@echo "screenshots/main-window.png"
+
+translations: $(STAMP)
+	$(BIN)/python -m ui.i18n_build
 
 clean:
 	rm -rf $(VENV) var screenshots .pytest_cache .ruff_cache .mypy_cache

@@ -211,6 +211,7 @@ class TicketRow(Base):
         Index("ix_tickets_received_at", "received_at"),
         Index("ix_tickets_citizen_phone", "citizen_phone"),
         Index("ix_tickets_claimed_by", "claimed_by"),
+        Index("ix_tickets_district_received_at", "district", "received_at"),
     )
 
 
@@ -264,6 +265,8 @@ class EventRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     request_id: Mapped[str | None] = mapped_column(String(64))
     xid: Mapped[int | None] = mapped_column(BigInteger, index=True)
+
+    __table_args__ = (Index("ix_events_action_at", "action", "at"),)
 
 
 class RequestRow(Base):

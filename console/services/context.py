@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from typing import TYPE_CHECKING, Protocol
 
 from console.db.engine import Database
@@ -24,6 +25,7 @@ class RoomSettings:
     """Room-wide rules that are configuration, not code."""
 
     arbitration_after_returns: int = 2
+    shift_starts: tuple[time, ...] = tuple(time(hour) for hour in range(0, 24, 4))
     claim_idle_minutes: int = 30
     auto_dispatch_threshold: float = 0.6
 

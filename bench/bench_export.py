@@ -1,0 +1,276 @@
+"""Export benchmark: a 2,000-ticket shift handover, and a 100,000-row report with styles — rows/s and
+peak RSS — beside xlsxwriter's constant-memory mode writing the same rows in the same run.
+
+Usage: ``python bench/bench_export.py [--tickets 100000] [--shift-tickets 2000] [--db URL] [--keep] [--json]``
+
+A synthetic month (2026-11) is bulk-inserted into a fresh SQLite file (or ``--db``): tickets with a lead
+unit, realistic statuses, ratings, returns and rollbacks; ``--shift-tickets`` of them fall in the shift
+2026-11-24 08:00–12:00 with their dispatch events. Each measured export runs in its own subprocess so
+its peak RSS (``ru_maxrss``) is its own; the baseline RSS after imports is printed beside it.
+Targets (issue 5): handover ≤ 1 s, report peak RSS ≤ 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SHIFT_START = datetime(2026, 11, 24, 0, 0, tzinfo=UTC)  # 08:00 Asia/Shanghai
+MONTH_START = datetime(2026, 10, 31, 16, 0, tzinfo=UTC)  # 2026-11-01 00:00 Asia/Shanghai
+MONTH_SECONDS = 30 * 24 * 3600
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --------------------------------------------------------------------------- data
+def generate(url: str, tickets: int, shift_tickets: int, seed: int = 7) -> None:
+    """Bulk-insert the synthetic month (direct inserts: the point is the export, not the services)."""
+    from sqlalchemy import select
+
+    from console.db.engine import Database
+    from console.db.migrate import upgrade
+    from console.db.schema import AssignmentRow, DutyItemRow, EventRow, StaffRow, TicketRow, UnitRow
+    from console.services.reference_seed import seed_reference_data
+
+    rng = random.Random(seed)
+    db = Database(url)
+    upgrade(db)
+    seed_reference_data(db)
+    with db.reader() as session:
+        units = [u for u, in session.execute(select(UnitRow.id))]
+        items = [i for i, in session.execute(select(DutyItemRow.code))]
+    urgencies = ["urgent"] * 5 + ["fast"] * 20 + ["normal"] * 75
+    minutes = {"urgent": 30, "fast": 120, "normal": 480}
+    statuses = ["closed"] * 70 + ["handling"] * 10 + ["accepted"] * 6 + ["dispatched"] * 6 + ["replied"] * 4 + [
+        "pending_review"] * 3 + ["arbitration"]
+    ratings = ["satisfied"] * 85 + ["basically_satisfied"] * 10 + ["unsatisfied"] * 5
+    T, A, E = TicketRow.__table__, AssignmentRow.__table__, EventRow.__table__
+    with db.engine.begin() as conn:
+        conn.execute(StaffRow.__table__.insert(), [{
+            "username": "bench.sup", "display_name": "基准值班长", "role": "supervisor", "shift_slot": 2,
+            "password_hash": "", "active": True, "created_at": SHIFT_START}])
+    chunk = 5000
+    for base in range(0, tickets, chunk):
+        t_rows: list[dict[str, Any]] = []
+        a_rows: list[dict[str, Any]] = []
+        e_rows: list[dict[str, Any]] = []
+        for i in range(base, min(tickets, base + chunk)):
+            tid = i + 1
+            in_shift = i < shift_tickets
+            if in_shift:
+                received = SHIFT_START + timedelta(seconds=rng.randrange(4 * 3600))
+            else:
+                received = MONTH_START + timedelta(seconds=rng.randrange(MONTH_SECONDS))
+            urgency = rng.choice(urgencies)
+            status = rng.choice(statuses)
+            due = received + timedelta(minutes=minutes[urgency])
+            dispatched = None if status in ("pending_review", "arbitration") else received + timedelta(
+                minutes=rng.expovariate(1 / (minutes[urgency] * 0.4)))
+            closed = dispatched + timedelta(hours=rng.uniform(2, 100)) if status == "closed" and dispatched else None
+            rating = rng.choice(ratings) if closed and rng.random() < 0.8 else None
+            t_rows.append({
+                "id": tid, "number": f"BX{received:%Y%m%d}{tid:07d}",
+                "channel": rng.choice(["hotline", "app", "wechat"]),
+                "kind": rng.choice(["complaint", "consultation", "help", "suggestion"]),
+                "title": rng.choice(["=夜间施工噪声扰民", "小区垃圾清运不及时", "+路灯不亮", "占道经营",
+                                     "燃气味道明显"]),
+                "text": "市民来电反映情况", "citizen_name": "张三丰", "citizen_phone": f"138{tid:08d}",
+                "district": "福田区", "street": "园岭", "address": "", "item_code": rng.choice(items),
+                "catalog_version": None, "urgency": urgency, "status": status, "received_at": received,
+                "dispatch_due_at": due, "dispatched_at": dispatched, "closed_at": closed, "claimed_by_name": "",
+                "rating": rating, "rating_text": "", "return_count": int(rng.random() < 0.04),
+                "reopen_count": int(rng.random() < 0.01), "rollback_count": int(rating == "unsatisfied"),
+                "updated_at": received, "version": 1})
+            if dispatched is not None:
+                a_rows.append({
+                    "ticket_id": tid, "unit_id": rng.choice(units), "role": "lead",
+                    "state": "replied" if status in ("closed", "replied") else "accepted",
+                    "dispatched_at": dispatched, "accept_due_at": dispatched + timedelta(hours=2),
+                    "reply_due_at": dispatched + timedelta(hours=72), "close_due_at": received + timedelta(hours=96),
+                    "accepted_at": dispatched + timedelta(minutes=30) if status != "dispatched" else None,
+                    "replied_at": closed, "reply_text": "", "return_text": "", "extension_hours": 0.0,
+                    "pending_extension_reason": "", "accept_hours": 2, "reply_hours": 72, "close_hours": 96})
+                if in_shift:
+                    e_rows.append({"ticket_id": tid, "at": dispatched, "actor_name": "基准分拨",
+                                   "actor_role": "dispatcher",
+                                   "action": "dispatch", "from_status": "pending_review", "to_status": "dispatched",
+                                   "reason": "", "data": {}})
+        with db.engine.begin() as conn:
+            conn.execute(T.insert(), t_rows)
+            if a_rows:
+                conn.execute(A.insert(), a_rows)
+            if e_rows:
+                conn.execute(E.insert(), e_rows)
+    db.dispose()
+
+
+# --------------------------------------------------------------------------- children
+def child_handover(url: str, out: str) -> dict[str, Any]:
+    from console.backend import open_backend
+    from console.domain.clock import FixedClock
+    from console.domain.ticket import Actor
+    from console.exports.service import export_handover
+    from console.domain.shifts import ShiftCalendar
+
+    backend = open_backend(url, clock=FixedClock(SHIFT_START + timedelta(hours=4, minutes=5)), with_router=False)
+    baseline = rss_mb()
+    shift = ShiftCalendar().starting_at(SHIFT_START)
+    started = time.perf_counter()
+    result = export_handover(backend.ctx, Actor.system("基准测试"), Path(out), shift=shift)
+    seconds = time.perf_counter() - started
+    return {"rows": result.row_count, "seconds": round(seconds, 3), "baseline_rss_mb": round(baseline, 1),
+            "peak_rss_mb": round(rss_mb(), 1)}
+
+
+def child_report(url: str, out: str) -> dict[str, Any]:
+    from console.backend import open_backend
+    from console.domain.ticket import Actor
+    from console.exports.service import export_report
+
+    backend = open_backend(url, with_router=False)
+    baseline = rss_mb()
+    started = time.perf_counter()
+    result = export_report(backend.ctx, Actor.system("基准测试"), Path(out), first_day=date(2026, 11, 1),
+                           last_day=date(2026, 11, 30), by="unit")
+    seconds = time.perf_counter() - started
+    return {"rows": result.row_count, "seconds": round(seconds, 2), "rows_per_s": round(result.row_count / seconds),
+            "baseline_rss_mb": round(baseline, 1), "peak_rss_mb": round(rss_mb(), 1),
+            "file_mb": round(Path(out).stat().st_size / 1e6, 1)}
+
+
+def child_xlsxwriter(url: str, out: str) -> dict[str, Any]:
+    """The same detail rows (same query, values, masking, formats) with xlsxwriter constant_memory."""
+    import xlsxwriter
+
+    from console.db.engine import Database
+    from console.domain.clock import to_room_time
+    from console.domain.masking import mask_name, mask_phone
+    from console.exports.labels import status_label, urgency_label
+    from console.exports.report_data import day_window, stream_tickets, unit_names
+
+    db = Database(url)
+    baseline = rss_mb()
+    started = time.perf_counter()
+    book = xlsxwriter.Workbook(out, {"constant_memory": True})
+    sheet = book.add_worksheet("明细")
+    base = {"font_name": "Noto Sans CJK SC", "font_size": 10, "border": 1, "border_color": "#BFC5CC"}
+    head = book.add_format({**base, "bold": True, "font_color": "#FFFFFF", "bg_color": "#1F3B57"})
+    text = book.add_format(base)
+    when = book.add_format({**base, "num_format": "yyyy-mm-dd hh:mm"})
+    urgent = book.add_format({**base, "bold": True, "font_color": "#FFFFFF", "bg_color": "#C62828"})
+    fast = book.add_format({**base, "bold": True, "bg_color": "#F9A825"})
+    sheet.freeze_panes(1, 0)
+    sheet.write_row(0, 0, ["工单编号", "受理时间", "紧急程度", "类型", "渠道", "类别", "事项", "诉求标题", "区域",
+                           "主办单位", "当前状态", "分拨时间", "分拨按时", "办结时间", "办结按时", "办理时长(小时)",
+                           "评价", "退单次数", "回退次数", "重启次数", "市民", "联系电话"], head)
+    start, end = day_window(date(2026, 11, 1), date(2026, 11, 30))
+    rows = 0
+    with db.reader() as session:
+        units = unit_names(session)
+        for t in stream_tickets(session, start, end):
+            rows += 1
+            r = rows
+
+            def local(v: datetime | None) -> datetime | None:
+                return to_room_time(v).replace(tzinfo=None) if v else None
+
+            sheet.write_string(r, 0, t.number, text)
+            sheet.write_datetime(r, 1, local(t.received_at), when)
+            sheet.write_string(r, 2, urgency_label(t.urgency),
+                               urgent if t.urgency == "urgent" else fast if t.urgency == "fast" else text)
+            for col, value in ((3, t.kind), (4, t.channel), (5, t.item_code[:2] if t.item_code else ""),
+                               (6, t.item_code or ""), (7, t.title), (8, f"{t.district} {t.street}"),
+                               (9, units.get(t.unit_id, "")), (10, status_label(t.status))):
+                sheet.write_string(r, col, value, text)
+            if t.dispatched_at:
+                sheet.write_datetime(r, 11, local(t.dispatched_at), when)
+                sheet.write_string(r, 12, "按时" if t.dispatched_at <= t.dispatch_due_at else "超时", text)
+            if t.closed_at:
+                sheet.write_datetime(r, 13, local(t.closed_at), when)
+                sheet.write_number(r, 15, (t.closed_at - t.received_at).total_seconds() / 3600, text)
+            sheet.write_string(r, 16, t.rating or "", text)
+            sheet.write_number(r, 17, t.return_count, text)
+            sheet.write_number(r, 18, t.rollback_count, text)
+            sheet.write_number(r, 19, t.reopen_count, text)
+            sheet.write_string(r, 20, mask_name(t.citizen_name), text)
+            sheet.write_string(r, 21, mask_phone(t.citizen_phone), text)
+    book.close()
+    seconds = time.perf_counter() - started
+    return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds),
+            "baseline_rss_mb": round(baseline, 1), "peak_rss_mb": round(rss_mb(), 1),
+            "file_mb": round(Path(out).stat().st_size / 1e6, 1)}
+
+
+CHILDREN = {"handover": child_handover, "report": child_report, "xlsxwriter": child_xlsxwriter}
+
+
+def run_child(kind: str, url: str, out: Path) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, "--child", kind, "--db", url, "--out", str(out)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--shift-tickets", type=int, default=2_000)
+    parser.add_argument("--db", default=None, help="use this database (generated when empty)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--out", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(CHILDREN[args.child](args.db, args.out)))
+        return 0
+
+    work = Path(tempfile.mkdtemp(prefix="bench-export-"))
+    url = args.db or f"sqlite:///{work / 'bench.db'}"
+    started = time.perf_counter()
+    if args.db is None:
+        generate(url, args.tickets, args.shift_tickets)
+    generated = time.perf_counter() - started
+    figures = {
+        "tickets": args.tickets, "shift_tickets": args.shift_tickets, "generate_s": round(generated, 1),
+        "handover": run_child("handover", url, work / "handover.xlsx"),
+        "report": run_child("report", url, work / "report.xlsx"),
+        "xlsxwriter_constant_memory": run_child("xlsxwriter", url, work / "xlsxwriter.xlsx"),
+        "files": str(work) if args.keep else None,
+    }
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        h, r, x = figures["handover"], figures["report"], figures["xlsxwriter_constant_memory"]
+        print(f"data: {args.tickets:,} tickets generated in {generated:.1f} s")
+        print(f"handover ({h['rows']:,} list rows, {args.shift_tickets:,}-ticket shift): {h['seconds']:.3f} s "
+              f"(target ≤ 1 s), peak RSS {h['peak_rss_mb']} MB")
+        print(f"report (openpyxl write-only, styled): {r['rows']:,} rows in {r['seconds']} s = "
+              f"{r['rows_per_s']:,} rows/s, peak RSS {r['peak_rss_mb']} MB (baseline {r['baseline_rss_mb']} MB; "
+              f"target ≤ 150 MB), {r['file_mb']} MB")
+        print(f"xlsxwriter constant_memory, same rows: {x['rows']:,} rows in {x['seconds']} s = "
+              f"{x['rows_per_s']:,} rows/s, peak RSS {x['peak_rss_mb']} MB, {x['file_mb']} MB")
+    if not args.keep and args.db is None:
+        for path in work.iterdir():
+            path.unlink()
+        work.rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

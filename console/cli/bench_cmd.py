@@ -1,0 +1,33 @@
+"""``bench`` command group. ``bench queue --rows N [--json]`` measures the window's live queue (sort, filter,
+search, 100 remote changes, first paint, memory) and therefore needs Qt: the core never imports the UI
+(import-linter contract), so ``ui.entry.main`` runs ``bench queue`` itself (``ui/bench_queue.py``) before
+handing other commands to the CLI. This module only declares the command for ``--help`` and says so when
+it is reached without the window package (e.g. ``python -m console.cli.main bench queue``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+EXIT_NEEDS_UI = 2
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``bench`` group to an argparse ``subparsers`` object; returns its parser."""
+    parser = subparsers.add_parser("bench", help="benchmarks (queue: the window's table model, needs Qt)")
+    bench = parser.add_subparsers(dest="bench_command", metavar="COMMAND")
+    bench.required = True
+    queue = bench.add_parser("queue", help="sort/filter/search/live-change/first-paint figures of the queue")
+    queue.add_argument("--rows", type=int, default=100_000, help="open tickets in the queue (default 100000)")
+    queue.add_argument("--seed", type=int, default=42)
+    queue.add_argument("--json", action="store_true", help="print the figures as JSON")
+    queue.set_defaults(func=run_queue)
+    return parser
+
+
+def run_queue(args: argparse.Namespace) -> int:
+    print("error: 'bench queue' runs in the Qt layer: use the dispatch-console entry point "
+          "(dispatch-console bench queue ...) or python -m ui.bench_queue", file=sys.stderr)
+    return EXIT_NEEDS_UI

@@ -1,0 +1,355 @@
+"""Gathering a handover: pure read queries over a shift window ``[start, end)`` read at ``as_of``.
+
+Contract: no writes; one read-only session; deterministic for a given database state, window and
+``as_of``. Lists that describe *state* (waiting, urgent, awaiting arbitration, pending extensions) show
+the state at the time of reading; lists of *happenings* (received, dispatched, breaches, reassignments,
+returns, rollbacks) are those inside the window. Personal data is masked unless ``mask=False``.
+
+Deadline breaches: a clock (dispatch, unit accept, unit reply, ticket close) is "本班超时" when its due
+time falls in the window before ``as_of`` and it was not met by then; "前班遗留超时" when it fell due
+before the window and is still running; "即将超时" when it is running and falls due within the next
+``horizon`` (default: one shift length) after ``as_of``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from console.db.schema import AssignmentRow, EventRow, StaffRow, TicketRow, UnitRow
+from console.db.types import UTCDateTime
+from console.domain.clock import ensure_utc
+from console.domain.masking import mask_name, mask_phone
+from console.exports.handover_model import (
+    ClockLine,
+    ExtensionLine,
+    Figures,
+    HandoverData,
+    ReassignLine,
+    ReturnLine,
+    RollbackLine,
+    StaffLine,
+    TicketLine,
+)
+
+T = TicketRow.__table__
+A = AssignmentRow.__table__
+E = EventRow.__table__
+CLOSED = ("closed", "merged")
+WAITING = ("received", "pending_review", "returned")
+ROLE_ORDER = {"supervisor": 0, "dispatcher": 1, "operator": 2, "admin": 3, "unit_handler": 4}
+
+
+def _minutes(delta: timedelta) -> int:
+    return int(delta.total_seconds() // 60)
+
+
+class _Context:
+    """Per-gathering caches: unit names and each ticket's current lead unit."""
+
+    def __init__(self, session: Session, mask: bool):
+        self.session = session
+        self.mask = mask
+        self.unit_names: dict[int, str] = {}
+        self.unit_by_code: dict[str, str] = {}
+        for uid, code, name in session.execute(select(UnitRow.id, UnitRow.code, UnitRow.name)):
+            self.unit_names[uid] = name
+            self.unit_by_code[code] = name
+        self._leads: dict[int, str] = {}
+
+    def leads(self, ticket_ids: Iterable[int]) -> dict[int, str]:
+        """Current lead unit name per ticket (the latest lead that is not withdrawn or returned)."""
+        missing = sorted({i for i in ticket_ids if i not in self._leads})
+        for chunk in range(0, len(missing), 500):
+            ids = missing[chunk:chunk + 500]
+            rows = self.session.execute(
+                select(A.c.ticket_id, A.c.unit_id).where(
+                    A.c.ticket_id.in_(ids), A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")))
+                .order_by(A.c.id))
+            for ticket_id, unit_id in rows:
+                self._leads[ticket_id] = self.unit_names.get(unit_id, "")
+            for i in ids:
+                self._leads.setdefault(i, "")
+        return self._leads
+
+    def unit_name(self, code: str | None) -> str:
+        if not code:
+            return ""
+        return self.unit_by_code.get(code, code)
+
+    def ticket_line(self, row: Any, **extra: Any) -> TicketLine:
+        name, phone = row.citizen_name or "", row.citizen_phone or ""
+        if self.mask:
+            name, phone = mask_name(name), mask_phone(phone)
+        return TicketLine(
+            number=row.number, urgency=row.urgency, status=row.status, kind=row.kind, title=row.title,
+            received_at=row.received_at, dispatch_due_at=row.dispatch_due_at, dispatched_at=row.dispatched_at,
+            unit=self._leads.get(row.id, ""), district=" ".join(p for p in (row.district, row.street) if p),
+            citizen_name=name, citizen_phone=phone, claimed_by=row.claimed_by_name or "", **extra)
+
+
+def _tickets(session: Session, *where: Any, order: Any = None) -> list[Any]:
+    return list(session.execute(select(T).where(*where).order_by(order if order is not None else T.c.received_at,
+                                                                 T.c.id)))
+
+
+def received(cx: _Context, start: datetime, end: datetime) -> list[TicketLine]:
+    rows = _tickets(cx.session, T.c.received_at >= start, T.c.received_at < end)
+    cx.leads(r.id for r in rows)
+    return [cx.ticket_line(r) for r in rows]
+
+
+def dispatched(cx: _Context, start: datetime, end: datetime) -> list[TicketLine]:
+    """Tickets dispatched in the window (first dispatches and re-dispatches), with on-time for first ones."""
+    first_at = (select(E.c.ticket_id, func.min(E.c.at).label("at"))
+                .where(E.c.action == "dispatch", E.c.at >= start, E.c.at < end).group_by(E.c.ticket_id)
+                .subquery())
+    rows = list(cx.session.execute(
+        select(T, first_at.c.at.label("event_at")).join(first_at, first_at.c.ticket_id == T.c.id)
+        .order_by(first_at.c.at, T.c.id)))
+    cx.leads(r.id for r in rows)
+    lines = []
+    for r in rows:
+        first = r.dispatched_at is not None and start <= r.dispatched_at < end
+        on_time = (r.dispatched_at <= r.dispatch_due_at) if first else None
+        late = _minutes(r.dispatched_at - r.dispatch_due_at) if first and not on_time else 0
+        note = f"超时 {late} 分钟" if late > 0 else ""
+        lines.append(cx.ticket_line(r, on_time=on_time, first_dispatch=first, note=note))
+    return lines
+
+
+def waiting(cx: _Context, as_of: datetime) -> list[TicketLine]:
+    rows = _tickets(cx.session, T.c.status.in_(WAITING), T.c.received_at < as_of, order=T.c.dispatch_due_at)
+    cx.leads(r.id for r in rows)
+    lines = []
+    for r in rows:
+        waited = _minutes(as_of - r.received_at)
+        lines.append(cx.ticket_line(r, note=f"已等待 {waited} 分钟"))
+    return lines
+
+
+def urgent(cx: _Context, start: datetime, end: datetime, as_of: datetime) -> list[TicketLine]:
+    """Urgent tickets received in the window or still open at ``as_of``."""
+    rows = _tickets(cx.session, T.c.urgency == "urgent", T.c.received_at < max(end, as_of),
+                    or_(and_(T.c.received_at >= start, T.c.received_at < end), T.c.status.notin_(CLOSED)))
+    cx.leads(r.id for r in rows)
+    return [cx.ticket_line(r) for r in rows]
+
+
+def _clock_lines(cx: _Context, kind: str, due: Any, done: Any, where: list[Any], start: datetime, cut: datetime,
+                 as_of: datetime, horizon: timedelta, *, unit_clock: bool) -> list[ClockLine]:
+    """Clocks of one kind that breached in the window or fall due soon; the room's own dispatch clocks
+    also when they were already overdue before the window (unit clocks overdue from earlier shifts are
+    counted by ``unit_overdue_count``, not listed: they are the units' backlog, not this shift's)."""
+    running = and_(done.is_(None), T.c.status.notin_(CLOSED))
+    branches = [
+        and_(due >= start, due < cut, or_(done.is_(None), done > due), T.c.status != "merged"),
+        and_(running, due >= as_of, due < as_of + horizon),
+    ]
+    if not unit_clock:
+        branches.append(and_(due < start, running))
+    condition = or_(*branches)
+    columns = [T.c.id, T.c.number, T.c.urgency, T.c.status, T.c.title, due.label("due"), done.label("done")]
+    if unit_clock:
+        query = select(*columns, A.c.unit_id).select_from(A.join(T, T.c.id == A.c.ticket_id))
+    else:
+        query = select(*columns)
+    lines = []
+    for r in cx.session.execute(query.where(condition, *where)):
+        due_at, done_at = ensure_utc(r.due), ensure_utc(r.done) if r.done is not None else None
+        if start <= due_at < cut and (done_at is None or done_at > due_at):
+            category = "breached"
+        elif due_at < start:
+            category = "overdue"
+        else:
+            category = "warning"
+        overdue = _minutes((done_at or as_of) - due_at) if category != "warning" else 0
+        remaining = _minutes(due_at - as_of) if category == "warning" else 0
+        unit = cx.unit_names.get(r.unit_id, "") if unit_clock else ""
+        lines.append(ClockLine(r.number, r.urgency, r.status, r.title, kind, unit, due_at, done_at, category,
+                               overdue, remaining))
+    return lines
+
+
+def unit_overdue_count(cx: _Context, start: datetime) -> int:
+    """Unit reply clocks that fell due before the window and are still running (the units' backlog)."""
+    dt = UTCDateTime()
+    done = func.coalesce(A.c.replied_at, A.c.returned_at, type_=dt)
+    return int(cx.session.scalar(
+        select(func.count()).select_from(A.join(T, T.c.id == A.c.ticket_id))
+        .where(A.c.state != "withdrawn", A.c.reply_due_at < start, done.is_(None), T.c.status.notin_(CLOSED))) or 0)
+
+
+def clocks(cx: _Context, start: datetime, end: datetime, as_of: datetime, horizon: timedelta) -> list[ClockLine]:
+    """Breached, still-overdue and about-to-breach clocks, breaches first, each group by due time."""
+    cut = min(end, as_of)
+    dt = UTCDateTime()
+    common = (start, cut, as_of, horizon)
+    unit_open = [A.c.state != "withdrawn"]
+    lines = _clock_lines(cx, "dispatch", T.c.dispatch_due_at, T.c.dispatched_at, [], *common, unit_clock=False)
+    lines += _clock_lines(cx, "accept", A.c.accept_due_at,
+                          func.coalesce(A.c.accepted_at, A.c.returned_at, type_=dt), unit_open, *common,
+                          unit_clock=True)
+    lines += _clock_lines(cx, "reply", A.c.reply_due_at,
+                          func.coalesce(A.c.replied_at, A.c.returned_at, type_=dt), unit_open, *common,
+                          unit_clock=True)
+    close_where = [A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")), A.c.close_due_at.is_not(None)]
+    lines += _clock_lines(cx, "close", A.c.close_due_at, T.c.closed_at, close_where, *common, unit_clock=True)
+    order = {"breached": 0, "overdue": 1, "warning": 2}
+    return sorted(lines, key=lambda c: (order[c.category], c.due_at, c.number, c.clock))
+
+
+def _events(cx: _Context, actions: tuple[str, ...], start: datetime, end: datetime) -> list[Any]:
+    return list(cx.session.execute(
+        select(E.c.id, E.c.ticket_id, E.c.at, E.c.action, E.c.actor_name, E.c.reason, E.c.data,
+               T.c.number, T.c.urgency, T.c.status, T.c.title, T.c.rollback_count, T.c.return_count)
+        .join(T, T.c.id == E.c.ticket_id)
+        .where(E.c.action.in_(actions), E.c.at >= start, E.c.at < end).order_by(E.c.at, E.c.id)))
+
+
+def reassignments(cx: _Context, start: datetime, end: datetime) -> list[ReassignLine]:
+    lines = []
+    for e in _events(cx, ("reassign_staff", "reassign_unit"), start, end):
+        data = e.data or {}
+        source, target = data.get("from") or "", data.get("to") or ""
+        if e.action == "reassign_unit":
+            source, target = cx.unit_name(source), cx.unit_name(target)
+        lines.append(ReassignLine(e.at, e.number, e.urgency, e.action, source or "（无）", target, e.actor_name,
+                                  e.reason))
+    return lines
+
+
+def returns(cx: _Context, start: datetime, end: datetime) -> list[ReturnLine]:
+    """Returns (退单) made in the window, and every ticket awaiting a supervisor's arbitration."""
+    in_window = {e.ticket_id: e for e in _events(cx, ("return",), start, end)}
+    arbitration = {r.id for r in cx.session.execute(select(T.c.id).where(T.c.status == "arbitration"))}
+    ids = sorted(set(in_window) | arbitration)
+    if not ids:
+        return []
+    last_return: dict[int, Any] = {}
+    for returned in cx.session.execute(select(A).where(A.c.ticket_id.in_(ids), A.c.returned_at.is_not(None))
+                                       .order_by(A.c.returned_at)):
+        last_return[returned.ticket_id] = returned
+    tickets = {r.id: r for r in _tickets(cx.session, T.c.id.in_(ids))}
+    lines = []
+    for ticket_id in ids:
+        t, a = tickets[ticket_id], last_return.get(ticket_id)
+        lines.append(ReturnLine(
+            t.number, t.urgency, t.status, t.title, cx.unit_names.get(a.unit_id, "") if a else "",
+            ensure_utc(a.returned_at) if a else None, a.return_reason or "" if a else "",
+            a.return_text if a else "", t.return_count))
+    status_order = {"arbitration": 0}
+    return sorted(lines, key=lambda x: (status_order.get(x.status, 1),
+                                        x.returned_at.timestamp() if x.returned_at else 0.0, x.number))
+
+
+def extensions(cx: _Context, start: datetime, end: datetime) -> list[ExtensionLine]:
+    """Extension requests made in the window, and every request still pending, with their outcome."""
+    requests = _events(cx, ("request_extension",), start, end)
+    pending = list(cx.session.execute(
+        select(A.c.ticket_id, A.c.unit_id, A.c.pending_extension_hours, A.c.pending_extension_reason)
+        .where(A.c.pending_extension_hours.is_not(None))))
+    code_to_id = {code: uid for uid, code in cx.session.execute(select(UnitRow.id, UnitRow.code))}
+    ticket_ids = {e.ticket_id for e in requests} | {p.ticket_id for p in pending}
+    decisions: dict[tuple[int, str], list[Any]] = {}
+    request_at: dict[tuple[int, str], datetime] = {}
+    if ticket_ids:
+        for e in cx.session.execute(
+                select(E.c.ticket_id, E.c.at, E.c.action, E.c.actor_name, E.c.data)
+                .where(E.c.ticket_id.in_(ticket_ids),
+                       E.c.action.in_(("approve_extension", "refuse_extension", "request_extension")))
+                .order_by(E.c.at, E.c.id)):
+            key = (e.ticket_id, (e.data or {}).get("unit", ""))
+            if e.action == "request_extension":
+                request_at[key] = e.at
+            else:
+                decisions.setdefault(key, []).append(e)
+    lines: list[ExtensionLine] = []
+    seen: set[tuple[int, str]] = set()
+    for e in requests:
+        data = e.data or {}
+        key = (e.ticket_id, data.get("unit", ""))
+        seen.add(key)
+        decided = next((d for d in decisions.get(key, []) if d.at >= e.at), None)
+        outcome = "pending" if decided is None else (
+            "approved" if decided.action == "approve_extension" else "refused")
+        lines.append(ExtensionLine(
+            e.at, e.number, e.urgency, cx.unit_name(data.get("unit")), float(data.get("hours") or 0), e.reason,
+            outcome, decided.actor_name if decided else "", decided.at if decided else None))
+    numbers = {r.id: r for r in _tickets(cx.session, T.c.id.in_({p.ticket_id for p in pending}))} if pending else {}
+    id_to_code = {v: k for k, v in code_to_id.items()}
+    for p in pending:
+        code = id_to_code.get(p.unit_id, "")
+        if (p.ticket_id, code) in seen:
+            continue
+        t = numbers[p.ticket_id]
+        lines.append(ExtensionLine(request_at.get((p.ticket_id, code)), t.number, t.urgency,
+                                   cx.unit_names.get(p.unit_id, ""), float(p.pending_extension_hours),
+                                   p.pending_extension_reason, "pending"))
+    return lines
+
+
+def rollbacks(cx: _Context, start: datetime, end: datetime) -> list[RollbackLine]:
+    events = _events(cx, ("rollback",), start, end)
+    leads = {}
+    if events:
+        for a in cx.session.execute(select(A.c.ticket_id, A.c.unit_id, A.c.reply_due_at)
+                                    .where(A.c.ticket_id.in_({e.ticket_id for e in events}), A.c.role == "lead",
+                                           A.c.state.notin_(("withdrawn", "returned"))).order_by(A.c.id)):
+            leads[a.ticket_id] = a
+    lines = []
+    for e in events:
+        lead = leads.get(e.ticket_id)
+        unit = cx.unit_name((e.data or {}).get("unit")) or (cx.unit_names.get(lead.unit_id, "") if lead else "")
+        lines.append(RollbackLine(e.at, e.number, e.urgency, e.status, e.title, unit, e.reason, e.rollback_count,
+                                  ensure_utc(lead.reply_due_at) if lead else None))
+    return lines
+
+
+def staff_of_slot(session: Session, slot: int) -> list[StaffLine]:
+    """Active room staff (not unit handlers) whose ``shift_slot`` is ``slot``, supervisors first."""
+    rows = session.execute(select(StaffRow.display_name, StaffRow.role)
+                           .where(StaffRow.shift_slot == slot, StaffRow.active.is_(True),
+                                  StaffRow.role != "unit_handler"))
+    return sorted((StaffLine(n, r) for n, r in rows), key=lambda s: (ROLE_ORDER.get(s.role, 9), s.name))
+
+
+def gather(session: Session, *, slot: int, start: datetime, end: datetime, as_of: datetime,
+           horizon: timedelta | None = None, mask: bool = True) -> HandoverData:
+    """Everything a handover lists for the window ``[start, end)`` read at ``as_of`` (see module doc)."""
+    start, end, as_of = ensure_utc(start), ensure_utc(end), ensure_utc(as_of)
+    if end <= start:
+        raise ValueError("交接时段的结束时间必须晚于开始时间")
+    cx = _Context(session, mask)
+    horizon = horizon or (end - start)
+    got_received = received(cx, start, end)
+    got_dispatched = dispatched(cx, start, end)
+    got_waiting = waiting(cx, as_of)
+    got_clocks = clocks(cx, start, end, as_of, horizon)
+    got_urgent = urgent(cx, start, end, as_of)
+    got_reassign = reassignments(cx, start, end)
+    got_returns = returns(cx, start, end)
+    got_ext = extensions(cx, start, end)
+    got_rollbacks = rollbacks(cx, start, end)
+    first = [d for d in got_dispatched if d.first_dispatch]
+    figures = Figures(
+        received=len(got_received), dispatched=len(first), dispatched_on_time=sum(1 for d in first if d.on_time),
+        breaches=sum(1 for c in got_clocks if c.category == "breached"),
+        still_overdue=sum(1 for c in got_clocks if c.category == "overdue"),
+        unit_backlog=unit_overdue_count(cx, start),
+        about_to_breach=sum(1 for c in got_clocks if c.category == "warning"),
+        waiting=len(got_waiting), open_urgent=sum(1 for u in got_urgent if u.status not in CLOSED),
+        returns=len(_events(cx, ("return",), start, end)),
+        awaiting_arbitration=sum(1 for r in got_returns if r.status == "arbitration"),
+        extensions_pending=sum(1 for x in got_ext if x.outcome == "pending"),
+        reassignments=len(got_reassign), rollbacks=len(got_rollbacks))
+    return HandoverData(
+        shift_slot=slot, start=start, end=end, as_of=as_of, received=tuple(got_received),
+        dispatched=tuple(got_dispatched), waiting=tuple(got_waiting), clocks=tuple(got_clocks),
+        urgent=tuple(got_urgent), reassignments=tuple(got_reassign), returns=tuple(got_returns),
+        extensions=tuple(got_ext), rollbacks=tuple(got_rollbacks), staff=tuple(staff_of_slot(session, slot)),
+        figures=figures, masked=mask)

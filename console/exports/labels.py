@@ -1,0 +1,57 @@
+"""Chinese labels for stored values, tolerant of values this build does not know (shown as is)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from console.domain.enums import ReturnReason, Role, TicketStatus, Urgency
+from console.domain.lifecycle import Action
+from console.domain.sla import ClockKind
+
+CLOCK_CATEGORY = {"breached": "本班超时", "overdue": "前班遗留超时", "warning": "即将超时"}
+EXTENSION_OUTCOME = {"pending": "待审批", "approved": "已批准", "refused": "已驳回"}
+
+
+def _label(enum: type, value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return str(enum(value).label)
+    except ValueError:
+        return value
+
+
+def urgency_label(value: str | None) -> str:
+    return _label(Urgency, value)
+
+
+def status_label(value: str | None) -> str:
+    return _label(TicketStatus, value)
+
+
+def action_label(value: str | None) -> str:
+    return _label(Action, value)
+
+
+def clock_label(value: str | None) -> str:
+    return _label(ClockKind, value)
+
+
+def return_reason_label(value: str | None) -> str:
+    return _label(ReturnReason, value)
+
+
+def role_label(value: str | None) -> str:
+    return _label(Role, value)
+
+
+def duration_text(minutes: int) -> str:
+    """``95`` → ``1小时35分``; ``3000`` → ``2天2小时``."""
+    minutes = max(0, int(minutes))
+    delta = timedelta(minutes=minutes)
+    days, hours, mins = delta.days, delta.seconds // 3600, (delta.seconds % 3600) // 60
+    if days:
+        return f"{days}天{hours}小时" if hours else f"{days}天"
+    if hours:
+        return f"{hours}小时{mins}分" if mins else f"{hours}小时"
+    return f"{mins}分"

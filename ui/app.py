@@ -1,0 +1,95 @@
+"""Starting the window: QApplication, the qasync loop, the language, the backend (opened on the DB worker),
+the login, the main window; and shutting all of it down in order. GUI thread."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.backend import Backend, open_backend
+from console.domain.ticket import Actor
+from console.queries.reference import whoami
+from ui.i18n import install_language, t
+from ui.login import LoginDialog, login_flow
+from ui.main_window import MainWindow
+from ui.preferences import APPLICATION, ORGANIZATION, Preferences
+from ui.session import AppSession, ChangeBus
+from ui.tasks import TaskGroup
+from ui.worker import DbWorker
+
+
+@dataclass
+class WindowOptions:
+    db_url: str | None = None
+    username: str = ""
+    password: str | None = None  # for scripted starts (screenshots); interactive starts ask
+    language: str | None = None
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(t("分拨调度台"))
+    app.setQuitOnLastWindowClosed(False)  # the window's coroutine ends the loop, after orderly cleanup
+    return app  # type: ignore[return-value]
+
+
+async def open_session(worker: DbWorker, backend: Backend, actor: Actor, username: str) -> AppSession:
+    _name, shift_slot = await worker.run(whoami, backend.ctx.db, actor)
+    return AppSession(backend, worker, actor, username, shift_slot, TaskGroup(), ChangeBus())
+
+
+async def run_window(options: WindowOptions) -> int:
+    """The whole life of one window; returns the process exit code."""
+    preferences = Preferences.load()
+    worker = DbWorker()
+    backend: Backend | None = None
+    try:
+        try:
+            backend = await worker.run(open_backend, options.db_url)
+        except Exception as error:  # a bad URL or an unreachable server: say so, do not trace back
+            QMessageBox.critical(None, t("无法打开数据库"), f"{options.db_url or ''}\n\n{error}")
+            return 1
+        login = LoginDialog(options.username or preferences.last_user, backend.url_for_display)
+        if options.password is not None:
+            from console.services import accounts
+
+            actor = await worker.run(accounts.authenticate, backend.ctx, options.username, options.password)
+            username = options.username
+        else:
+            result = await login_flow(login, worker, backend.ctx)
+            if result is None:
+                return 0
+            actor, username = result
+        preferences.last_user = username
+        preferences.save()
+        session = await open_session(worker, backend, actor, username)
+        window = MainWindow(session, preferences)
+        closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
+        window.closed.connect(lambda: closed.done() or closed.set_result(None))
+        window.show()
+        await window.start()
+        await closed
+        return 0
+    finally:
+        worker.close()
+        if backend is not None:
+            backend.close()
+
+
+def launch(options: WindowOptions) -> int:
+    """Create the application and the qasync loop, run the window, return its exit code."""
+    import qasync
+
+    app = make_application()
+    install_language(options.language or Preferences.load().language)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        return loop.run_until_complete(run_window(options))
+    finally:
+        loop.close()

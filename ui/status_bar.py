@@ -1,0 +1,72 @@
+"""The status bar: database connection state, counts per urgency and breached, rows shown, time of the
+last update, and one-line messages. Reads only the queue model (GUI thread)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from datetime import datetime
+from functools import partial
+from operator import attrgetter, ge
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from console.domain.clock import ROOM_TZ
+from ui.i18n import t
+from ui.queue_model import QueueModel
+
+COUNT_INTERVAL_MS = 2000
+_URGENCY = attrgetter("urgency")
+_DUE = attrgetter("due_ts")
+
+
+class DispatchStatusBar(QStatusBar):
+    def __init__(self, model: QueueModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.user = QLabel()
+        self.addWidget(self.user)
+        self.connection = QLabel()
+        self.counts = QLabel()
+        self.shown = QLabel()
+        self.updated = QLabel()
+        for label in (self.connection, self.counts, self.shown, self.updated):
+            self.addPermanentWidget(label)
+        self.set_connection(True, "")
+        self._timer = QTimer(self)
+        self._timer.setInterval(COUNT_INTERVAL_MS)
+        self._timer.timeout.connect(self.refresh_counts)
+        self._timer.start()
+        model.countsChanged.connect(self.refresh_counts)
+
+    def set_user(self, text: str) -> None:
+        self.user.setText(text)
+
+    def set_connection(self, connected: bool, message: str) -> None:
+        if connected:
+            self.connection.setText(f"<span style='color:#2e7d32'>●</span> {t('数据库已连接')}")
+            self.connection.setToolTip("")
+        else:
+            self.connection.setText(f"<span style='color:#c62828'>●</span> {t('数据库连接中断，正在重试')}")
+            self.connection.setToolTip(message)
+            if message:
+                self.showMessage(message, 10000)
+
+    def set_updated(self, when: float) -> None:
+        self.updated.setText(t("更新于") + " " + datetime.fromtimestamp(when, ROOM_TZ).strftime("%H:%M:%S"))
+
+    def refresh_counts(self) -> None:
+        rows = self.model.all_rows()
+        by_urgency = Counter(map(_URGENCY, rows))
+        urgent, fast, normal = by_urgency["urgent"], by_urgency["fast"], by_urgency["normal"]
+        breached = sum(map(partial(ge, time.time()), map(_DUE, rows)))  # due <= now
+        self.counts.setText(
+            f"<span style='color:#c62828'>▲ {t('紧急')} {urgent}</span>  "
+            f"<span style='color:#d98200'>◆ {t('快速')} {fast}</span>  "
+            f"<span style='color:#607d8b'>● {t('常态')} {normal}</span>  "
+            f"<b style='color:#c62828'>{t('已超时')} {breached}</b>")
+        self.shown.setText(f"{t('显示')} {self.model.rowCount()} / {len(self.model.all_rows())}")
+
+    def stop(self) -> None:
+        self._timer.stop()
