@@ -56,7 +56,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("cheatsheet", "快捷键一览", "F1", "帮助", "cheatsheet", "显示本表", needs_ticket=False),
 )
 
-MENUS = ("文件", "工单", "视图", "帮助")
+MENUS = ("文件", "工单", "视图", "值班", "管理", "帮助")
 
 
 def actions_for(role: Role) -> list[ActionSpec]:

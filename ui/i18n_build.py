@@ -50,6 +50,11 @@ def label_sources() -> list[str]:
     labels.extend(MENUS)
     for action in ACTIONS:
         labels.extend((action.label, action.help))
+    from ui.extensions import loaded_modules
+
+    for module in loaded_modules():
+        for command in getattr(module, "COMMANDS", ()):
+            labels.extend((command.spec.label, command.spec.help))
     labels.extend(v.name for v in builtin_views(enums.Role.SUPERVISOR))
     labels.extend(RoutingHint("", "", s, None).source_label for s in ("citizen", "current", "review", "router"))
     labels.extend(("按时完成", "已超时"))

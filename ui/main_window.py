@@ -22,6 +22,7 @@ from ui.controllers_detail import DetailController
 from ui.controllers_queue import QueueController
 from ui.controllers_triage import TriageController
 from ui.detail_pane import DetailPane
+from ui.extensions import ExtensionCommand, commands_for, loaded_modules
 from ui.filter_bar import FilterBar
 from ui.i18n import t
 from ui.notifier import UrgentNotifier
@@ -68,6 +69,10 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._restore_state()
         session.tasks.report = self._report_error
+        for module in self.extension_modules:
+            install = getattr(module, "install", None)
+            if install is not None:
+                install(self)
 
     # ------------------------------------------------------------------ construction
     def _build_layout(self) -> None:
@@ -102,6 +107,21 @@ class MainWindow(QMainWindow):
                 self.addAction(action)
             menus[spec.menu].addAction(action)
             self.qactions[spec.id] = action
+        self.extension_modules = loaded_modules()
+        self.extension_commands = commands_for(self.session.role, self.extension_modules)
+        for command in self.extension_commands:
+            spec = command.spec
+            action = QAction(t(spec.label), self)
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            action.setToolTip(t(spec.help))
+            action.setStatusTip(t(spec.help))
+            action.triggered.connect(lambda _checked=False, c=command: self.run_extension(c))
+            self.addAction(action)
+            menus[spec.menu].addAction(action)
+            self.qactions[spec.id] = action
+        for menu in menus.values():
+            menu.menuAction().setVisible(not menu.isEmpty())
         self.view_menu = menus["视图"]
         self.view_menu.addSeparator()
         self.builtin = builtin_views(self.session.role)
@@ -190,6 +210,12 @@ class MainWindow(QMainWindow):
         coroutine = getattr(self.triage, spec.handler)()
         return self.session.tasks.spawn(coroutine)
 
+    def run_extension(self, command: ExtensionCommand) -> Any:
+        result = command.run(self)
+        if asyncio.iscoroutine(result):
+            return self.session.tasks.spawn(result)
+        return result
+
     def focus_ticket(self, ticket_id: int) -> None:
         if not self.view.select_ticket(ticket_id):
             self.details.show_ticket(ticket_id)
@@ -222,7 +248,8 @@ class MainWindow(QMainWindow):
     def cmd_cheatsheet(self) -> asyncio.Future[Any]:
         from ui.dialogs.cheatsheet import CheatSheet
 
-        sheet = CheatSheet(actions_for(self.session.role), self.builtin, self)
+        specs = actions_for(self.session.role) + [c.spec for c in self.extension_commands]
+        sheet = CheatSheet(specs, self.builtin, self)
         return self.session.tasks.spawn(run_dialog(sheet))
 
     def cmd_open_settings(self) -> asyncio.Future[Any]:

@@ -832,6 +832,14 @@ Take it over and continue?</translation>
       <translation>Ticket</translation>
     </message>
     <message>
+      <source>值班</source>
+      <translation>Shift</translation>
+    </message>
+    <message>
+      <source>管理</source>
+      <translation>Admin</translation>
+    </message>
+    <message>
       <source>帮助</source>
       <translation>Help</translation>
     </message>
@@ -962,6 +970,14 @@ Take it over and continue?</translation>
     <message>
       <source>显示本表</source>
       <translation>Show this table</translation>
+    </message>
+    <message>
+      <source>交接班…</source>
+      <translation>Shift handover…</translation>
+    </message>
+    <message>
+      <source>汇总本班数据、填写交接说明、导出交接单（Excel）</source>
+      <translation>Gather the shift, write handover notes, export the handover sheet (Excel)</translation>
     </message>
     <message>
       <source>全部待办</source>
