@@ -122,9 +122,9 @@ def generate(url: str, tickets: int, shift_tickets: int, seed: int = 7) -> None:
 def child_handover(url: str, out: str) -> dict[str, Any]:
     from console.backend import open_backend
     from console.domain.clock import FixedClock
+    from console.domain.shifts import ShiftCalendar
     from console.domain.ticket import Actor
     from console.exports.service import export_handover
-    from console.domain.shifts import ShiftCalendar
 
     backend = open_backend(url, clock=FixedClock(SHIFT_START + timedelta(hours=4, minutes=5)), with_router=False)
     baseline = rss_mb()

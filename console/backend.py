@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from console.db.engine import Database, default_database_url
 from console.db.migrate import upgrade
 from console.domain.clock import Clock, SystemClock
-from console.services.context import RoomSettings, ServiceContext
+from console.services.context import RoomSettings, Router, ServiceContext
 from console.services.reference_seed import seed_reference_data
 
 
@@ -42,14 +42,14 @@ def open_backend(url: str | None = None, *, clock: Clock | None = None, settings
         seed_reference_data(db, clock)
     ctx = ServiceContext(db, clock or SystemClock(), settings=settings or RoomSettings())
     if with_router:
-        ctx.router = _load_router()
+        ctx.router = load_router(db)
     return Backend(ctx)
 
 
-def _load_router():  # type: ignore[no-untyped-def]
-    """The routing engine adapter, or None while the engine is not installed."""
-    try:
-        from console.routing.adapter import RouterAdapter
-    except ImportError:
-        return None
-    return RouterAdapter.from_shipped()
+def load_router(db: Database) -> Router:
+    """The routing engine over the shipped duty list, blended with the database's active learned model."""
+    from console.routing.adapter import RouterAdapter
+    from console.routing.engine import RoutingEngine
+    from console.routing.learning import load_active_scorer
+
+    return RouterAdapter(RoutingEngine.from_resources(learned=load_active_scorer(db)))

@@ -138,8 +138,8 @@ def _run(args: argparse.Namespace, body: Any) -> int:
 
 def run_handover(args: argparse.Namespace) -> int:
     """Handler of ``export handover``."""
-    from console.exports.service import export_handover
     from console.domain.shifts import calendar_for, parse_room_time
+    from console.exports.service import export_handover
 
     try:
         out = _check_out(args.out)

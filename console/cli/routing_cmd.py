@@ -26,6 +26,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the headline figures as JSON")
     ev.add_argument("--catalog", type=Path, default=None, help="duty list JSON (default: shipped)")
     ev.set_defaults(func=run_eval)
+    rt = routing.add_parser("retrain", help="train the learned model on reviewers' decisions and activate it")
+    rt.add_argument("--min-examples", type=int, default=200, help="do nothing below this many decisions")
+    rt.add_argument("--every", type=float, default=None, metavar="HOURS",
+                    help="keep running and retrain every HOURS hours (for a scheduled service)")
+    rt.set_defaults(func=run_retrain)
     try:
         from console.cli import routing_learned_cmd  # type: ignore[attr-defined,unused-ignore]
     except ImportError as exc:
@@ -39,6 +44,28 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 def _fail(message: str) -> int:
     print(f"error: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
+
+
+def run_retrain(args: argparse.Namespace) -> int:
+    """Handler of ``routing retrain``: once, or every ``--every`` hours."""
+    import time
+
+    from console.backend import open_backend
+    from console.routing.learning import retrain
+
+    backend = open_backend(getattr(args, "db", None), with_router=False)
+    while True:
+        result = retrain(backend.ctx.db, now=backend.ctx.clock.now(), min_examples=args.min_examples)
+        if result is None:
+            print(json.dumps({"trained": False, "reason": f"fewer than {args.min_examples} review decisions"},
+                             ensure_ascii=False))
+        else:
+            print(json.dumps({"trained": True, "model_version": result.version, "examples": result.examples,
+                              "items": result.labels, "train_s": round(result.train_seconds, 2)}))
+        sys.stdout.flush()
+        if args.every is None:
+            return EXIT_OK
+        time.sleep(args.every * 3600)
 
 
 def run_eval(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -336,6 +337,22 @@ class WorkstationRow(Base):
     heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     end_reason: Mapped[str] = mapped_column(String(40), default="")
+
+
+
+class RoutingModelRow(Base):
+    """A learned routing model trained from reviewed history; the active one is blended into routing on
+    every workstation (stored in the database so a room shares one model)."""
+
+    __tablename__ = "routing_models"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(60), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    examples: Mapped[int] = mapped_column(Integer)
+    labels: Mapped[int] = mapped_column(Integer)
+    train_seconds: Mapped[float] = mapped_column(Float)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 # Tables of the analytics module live in their own file; importing it registers them on Base.metadata.

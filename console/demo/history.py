@@ -295,8 +295,13 @@ class HistoryGenerator:
         lead, co = units
         line.dispatched_at = line.t
         actor = self.system if automatic else dispatcher
-        line.event(actor, "dispatch", "dispatched", "", {"lead": lead.code, "co": [u.code for u in co],
-                                                          "item": item.code})
+        data: dict[str, Any] = {"lead": lead.code, "co": [u.code for u in co], "item": item.code}
+        if not automatic:
+            accepted = rng.random() < 0.85
+            suggested = item.code if accepted else self.items[rng.randrange(len(self.items))].code
+            data["review"] = {"decision": "accepted" if accepted else "corrected", "suggested_item": suggested,
+                              "chosen_item": item.code, "reason": "" if accepted else "建议事项不符"}
+        line.event(actor, "dispatch", "dispatched", "", data)
         self._handle(line, item, lead, co, first=True)
         return None
 

@@ -18,10 +18,10 @@ from console.db.uow import UnitOfWork
 from console.domain.clock import ensure_utc
 from console.domain.enums import Role
 from console.domain.errors import NotFound, PermissionDenied, ValidationError
+from console.domain.shifts import Shift, calendar_for
 from console.domain.ticket import Actor
 from console.exports.handover_gather import gather
 from console.exports.handover_model import HandoverData
-from console.domain.shifts import Shift, calendar_for
 from console.services.actors import verify_actor
 from console.services.context import ServiceContext
 

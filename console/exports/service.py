@@ -19,12 +19,12 @@ from typing import Any
 from console.domain.clock import format_room_time
 from console.domain.errors import PermissionDenied
 from console.domain.masking import may_see_personal_data
+from console.domain.shifts import Shift, calendar_for
 from console.domain.ticket import Actor
 from console.exports.export_log import file_sha256, record_export
 from console.exports.handover_book import HandoverHeader, write_handover_book
 from console.exports.handover_store import SavedHandover, compose, latest_for_shift, load_handover
 from console.exports.progress import CancelToken, ProgressCallback
-from console.domain.shifts import Shift, calendar_for
 from console.services.context import ServiceContext
 
 

@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from console.db.schema import ExportLogRow
 from console.domain.errors import PermissionDenied, ValidationError
+from console.domain.shifts import ShiftCalendar
 from console.exports.export_log import file_sha256
 from console.exports.handover_store import acknowledge, compose, incoming_for, save_handover
 from console.exports.progress import CancelToken, ExportCancelled
 from console.exports.service import export_handover
-from console.domain.shifts import ShiftCalendar
 from tests.exports.conftest import Scripted, room
 from tests.exports.workbook_reading import all_text, formula_cells, open_book, rows
 

@@ -13,9 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 pytest.importorskip("PySide6")
 
 from console.backend import Backend
+from console.domain.shifts import ShiftCalendar
 from console.exports.handover_store import latest_for_shift
 from console.exports.progress import CancelToken, ExportCancelled
-from console.domain.shifts import ShiftCalendar
 from tests.exports.conftest import Scripted, room
 from ui.handover.composer import HandoverComposer
 from ui.handover.runner import ExportRunner
