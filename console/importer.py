@@ -171,10 +171,10 @@ def _import_in_one_transaction(ctx: ServiceContext, actor: Actor, parsed: list[t
             except DomainError as refused:
                 report.errors.append((line, str(refused)))
                 continue
-            ids.append(row.id)  # type: ignore[attr-defined]
+            ids.append(row.id)
             if request_id:
                 work.session.add(RequestRow(request_id=request_id, actor_id=work.actor.staff_id, action="receive",
-                                            at=work.now, result={"action": "receive", "ticket_ids": [row.id]}))  # type: ignore[attr-defined]
+                                            at=work.now, result={"action": "receive", "ticket_ids": [row.id]}))
         if report.errors:
             raise _Refused
         return Changed("import", tuple(ids))

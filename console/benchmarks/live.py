@@ -86,7 +86,7 @@ def run(url: str, consoles: int, changes: int = 200, burst_seconds: float = 5.0)
         add_note(ctx, system, ticket_id, f"bench {n}")
         with ctx.db.reader() as s:
             version = s.scalar(select(TicketRow.version).where(TicketRow.id == ticket_id))
-        committed[(ticket_id, int(version))] = time.time()
+        committed[(ticket_id, int(version or 0))] = time.time()
         time.sleep(0.05)
     time.sleep(1.0)
     burst_start, burst_count = time.time(), 0

@@ -12,8 +12,12 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from console.domain.enums import Role
+
+if TYPE_CHECKING:
+    from console.backend import Backend
 from console.domain.errors import DomainError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
@@ -94,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _backend(args: argparse.Namespace, with_router: bool = True):  # type: ignore[no-untyped-def]
+def _backend(args: argparse.Namespace, with_router: bool = True) -> Backend:
     from console.backend import open_backend
 
     return open_backend(args.db, with_router=with_router)
@@ -209,7 +213,7 @@ def cmd_catalog_stats(args: argparse.Namespace) -> int:
     else:
         print(f"职责清单 {stats['version']}（{stats['effective_from']} 起施行）：一级 {stats['level1']} 类，"
               f"二级 {stats['level2']} 类，三级 {stats['level3']} 项")
-        for line, count in stats["by_line"].items():
+        for line, count in count_by_line(items).items():
             print(f"  {line:<20} {count:>4}")
     return EXIT_OK
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from console.db.schema import AssignmentRow, EventRow, StaffRow, TicketRow
 from console.demo.texts import citizen_name, citizen_phone, compose, random_place
@@ -72,7 +74,7 @@ class Simulator:
             product *= self.rng.random()
         return count
 
-    def _try(self, name: str, call, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def _try(self, name: str, call: Callable[..., object], *args: Any, **kwargs: Any) -> None:
         try:
             call(self.ctx, *args, **kwargs)
             self.counts[name] += 1
@@ -94,10 +96,9 @@ class Simulator:
             citizen_item_code=item.code if picked else None)
         self._try("received", intake.intake, rng.choice(self.operators), request)
 
-    def _pick(self, query, limit: int = 50) -> list:  # type: ignore[no-untyped-def]
+    def _pick(self, query: Any, limit: int = 50) -> list[Row[Any]]:
         with self.ctx.db.reader() as s:
-            rows = s.execute(query.limit(limit)).all()
-        return rows
+            return list(s.execute(query.limit(limit)).all())
 
     def _clear_review(self) -> None:
         """Other dispatchers in the room take the oldest reviews older than ten minutes."""

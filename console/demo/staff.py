@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from console.db.schema import StaffRow, UnitRow
 from console.db.uow import UnitOfWork
@@ -62,6 +62,6 @@ def ensure_demo_staff(ctx: ServiceContext) -> int:
                              "unit_id": unit_id, "shift_slot": None, "password_hash": hashed, "active": True,
                              "created_at": now})
         if rows:
-            s.execute(StaffRow.__table__.insert(), rows)
+            s.execute(insert(StaffRow), rows)
         uow.commit()
     return len(rows)

@@ -2,18 +2,26 @@
 
 Database failures are reported as ``ConnectionLost`` (so the window can show the state without knowing
 the database driver); the feed's cursor is kept, so the next successful poll catches up.
+
+Reconciliation (``LiveQueue.reconcile_read``) reads the open tickets' versions and then polls the feed, so
+the caller can tell a real drift (a row that differs although no event explains it) from a change that
+was merely in flight. ``request_outcome`` answers "did my unconfirmed action land?" after a reconnect.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from console.db.engine import Database
+from console.db.schema import RequestRow, TicketRow
 from console.feed import ChangeFeed, FeedEvent
-from console.queries.queue import QueueScope, RowRefresh, load_queue, load_rows
+from console.queries.queue import QueueScope, RowRefresh, load_queue, load_rows, open_in_scope
 from console.queries.rows import QueueRow
+from console.services.changes import Changed
 
 
 class ConnectionLost(Exception):
@@ -61,6 +69,50 @@ class LiveQueue:
         except (OperationalError, DBAPIError) as exc:
             raise ConnectionLost(_describe(exc)) from exc
         return LiveBatch(tuple(events), refresh)
+
+    def reconcile_read(self) -> tuple[dict[int, int], LiveBatch]:
+        """The database's open tickets in scope as id → version, then a feed poll.
+
+        Versions are read *before* the poll: any ticket whose version moved after the read is in the
+        batch, so the caller compares its model (with the batch applied) against the versions and counts
+        only the differences the batch does not name as drift."""
+        try:
+            versions = open_versions(self.db, self.scope)
+        except (OperationalError, DBAPIError) as exc:
+            raise ConnectionLost(_describe(exc)) from exc
+        return versions, self.poll()
+
+    def rows(self, ids: Iterable[int]) -> RowRefresh:
+        """Fresh rows for ``ids`` (repairs after reconciliation, a ticket after a conflict)."""
+        return fresh_rows(self.db, ids, self.scope)
+
+
+def fresh_rows(db: Database, ids: Iterable[int], scope: QueueScope | None = None) -> RowRefresh:
+    """``load_rows`` with driver errors reported as ``ConnectionLost``."""
+    try:
+        return load_rows(db, ids, scope or QueueScope())
+    except (OperationalError, DBAPIError) as exc:
+        raise ConnectionLost(_describe(exc)) from exc
+
+
+def open_versions(db: Database, scope: QueueScope | None = None) -> dict[int, int]:
+    """id → version of every open ticket in ``scope`` (one narrow index-backed statement)."""
+    where = open_in_scope(scope or QueueScope())
+    with db.reader() as session:
+        rows = session.execute(select(TicketRow.id, TicketRow.version).where(where))
+        return {ticket_id: version for ticket_id, version in rows}
+
+
+def request_outcome(db: Database, request_id: str) -> Changed | None:
+    """The stored result of the action sent with ``request_id``, or None when it never committed.
+
+    Raises ``ConnectionLost`` while the database is unreachable (the answer is then still unknown)."""
+    try:
+        with db.reader() as session:
+            stored = session.get(RequestRow, request_id)
+            return Changed.from_json(stored.result) if stored is not None else None
+    except (OperationalError, DBAPIError) as exc:
+        raise ConnectionLost(_describe(exc)) from exc
 
 
 def _describe(exc: Exception) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from threading import Lock
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from console.db.schema import CatalogChangeRow, CatalogNodeRow, CatalogVersionRow, DutyItemRow
@@ -33,14 +33,14 @@ def store_catalog(session: Session, catalog: Catalog, *, actor: str, reason: str
         nodes.append({"version_id": version.id, "code": category.code, "name": category.name, "depth": 1})
         nodes.extend({"version_id": version.id, "code": s.code, "name": s.name, "depth": 2}
                      for s in category.subcategories)
-    session.execute(CatalogNodeRow.__table__.insert(), nodes)
-    session.execute(DutyItemRow.__table__.insert(), [{
+    session.execute(insert(CatalogNodeRow), nodes)
+    session.execute(insert(DutyItemRow), [{
         "version_id": version.id, "code": i.code, "name": i.name, "description": i.description,
         "keywords": list(i.keywords), "lead_line": i.lead_line, "co_lines": list(i.co_lines), "level": i.level.value,
         "territorial": i.territorial.value, "accept_hours": i.limits.accept_hours,
         "reply_hours": i.limits.reply_hours, "close_hours": i.limits.close_hours,
         "default_urgency": i.default_urgency.value, "active": i.active} for i in catalog.items])
-    session.execute(CatalogChangeRow.__table__.insert(), [{
+    session.execute(insert(CatalogChangeRow), [{
         "version_id": version.id, "item_code": i.code, "change": "import", "before": None,
         "after": item_to_dict(i), "reason": reason, "actor": actor, "at": now} for i in catalog.items])
     return version.id

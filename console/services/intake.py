@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from console.db.schema import TicketRow
 from console.domain.enums import Channel, Kind, Urgency
 from console.domain.errors import ValidationError
 from console.domain.lifecycle import Action
@@ -78,7 +79,7 @@ def intake(ctx: ServiceContext, actor: Actor, request: NewTicket, request_id: st
     return execute(ctx, actor, Action.RECEIVE.value, body, request_id)
 
 
-def receive(work: Work, request: NewTicket) -> tuple[Ticket, object, list[DomainEvent]]:
+def receive(work: Work, request: NewTicket) -> tuple[Ticket, TicketRow, list[DomainEvent]]:
     """Inside a unit of work: number, create, route, persist, append events. Returns the last state."""
     session, now = work.session, work.now
     received_at = request.received_at or now

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from console.db.engine import Database
 from console.db.schema import CatalogVersionRow, LineRow, TerritoryRow, UnitRow
@@ -28,7 +28,7 @@ def seed_reference_data(db: Database, clock: Clock | None = None, catalog_path: 
         s = uow.session
         if not s.scalar(select(func.count()).select_from(LineRow)):
             lines = load_lines()
-            s.execute(LineRow.__table__.insert(), [
+            s.execute(insert(LineRow), [
                 {"code": x.code, "name_zh": x.name_zh, "name_en": x.name_en,
                  "typical_matters": " ".join(x.typical_matters)} for x in lines])
             added["lines"] = len(lines)
@@ -37,11 +37,11 @@ def seed_reference_data(db: Database, clock: Clock | None = None, catalog_path: 
             for district, streets in load_districts().items():
                 rows.append({"district": district, "street": None})
                 rows.extend({"district": district, "street": street} for street in streets)
-            s.execute(TerritoryRow.__table__.insert(), rows)
+            s.execute(insert(TerritoryRow), rows)
             added["territories"] = len(rows)
         if not s.scalar(select(func.count()).select_from(UnitRow)):
             units = build_units()
-            s.execute(UnitRow.__table__.insert(), [
+            s.execute(insert(UnitRow), [
                 {"code": u.code, "name": u.name, "line": u.line, "level": u.level.value, "district": u.district,
                  "street": u.street, "active": True} for u in units])
             added["units"] = len(units)

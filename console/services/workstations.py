@@ -11,8 +11,9 @@ import os
 import socket
 import uuid
 from datetime import timedelta
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 
 from console.db.schema import TicketRow, WorkstationRow
 from console.db.uow import UnitOfWork
@@ -44,9 +45,9 @@ def heartbeat(ctx: ServiceContext) -> bool:
     if ctx.workstation_id is None:
         return False
     with UnitOfWork(ctx.db) as uow:
-        alive = uow.session.execute(update(WorkstationRow)
+        alive = cast(CursorResult[Any], uow.session.execute(update(WorkstationRow)
                                     .where(WorkstationRow.id == ctx.workstation_id, WorkstationRow.ended_at.is_(None))
-                                    .values(heartbeat_at=ctx.clock.now())).rowcount
+                                    .values(heartbeat_at=ctx.clock.now()))).rowcount
         uow.commit()
     return bool(alive)
 
