@@ -1,0 +1,91 @@
+"""The duty-list editor in the window: an admin moves an item to another unit effective tomorrow, sees the
+impact preview before saving, saves, and finds the new version with its diff; the Excel round trip."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from conftest import run, wait_until
+
+from console.domain.clock import to_room_time
+from console.domain.enums import Role
+from console.domain.ticket import Actor
+from console.services.accounts import NewStaff, add_staff
+
+
+def _admin_window(world: Any, open_window: Any) -> Any:
+    staff_id = add_staff(world.ctx, NewStaff("admin", "李管理", Role.ADMIN, "demo"))
+    world.actors["admin"] = Actor(staff_id, "李管理", Role.ADMIN)
+    return open_window("admin")
+
+
+def _editor(window: Any, loop: Any) -> Any:
+    assert window.qactions["duty_list"].shortcut().toString() == "Ctrl+Shift+L"
+    window.qactions["duty_list"].trigger()
+    editor = window.duty_list_editor
+    wait_until(loop, lambda: editor.state is not None and editor.tree.topLevelItemCount() > 0)
+    return editor
+
+
+def test_admin_moves_an_item_to_another_unit_sees_the_impact_and_saves(world, open_window, loop) -> None:
+    for days in (1, 3, 10):
+        world.intake("楼上邻居吵，半夜还在装修", item="010102", ago=timedelta(days=days))
+    world.intake("工地夜间施工噪声很大", item="010101", ago=timedelta(days=2))
+    window = _admin_window(world, open_window)
+    editor = _editor(window, loop)
+    editor.search.setText("邻居吵")                       # search by keyword
+    assert editor.select_item("010102")
+    assert editor.form.lead.currentData() == "police"
+    editor.form.set_lead("urban_mgmt")
+    assert editor.stage_form()
+    assert editor.pending.count() == 1 and "urban_mgmt" in editor.pending.item(0).text()
+
+    preview = run(loop, editor.run_preview())
+    assert preview.impact.recent_changed == 3 and preview.impact.open_changed == 3
+    assert [(s.old_unit, s.new_unit, s.recent_count) for s in preview.impact.shifts] == [
+        ("福田区/police", "福田区/urban_mgmt", 3)]
+    assert "3 张将改由其他单位主办" in editor.panel.summary.text()
+    assert editor.panel.shifts.rowCount() == 1 and editor.panel.examples.rowCount() == 3
+
+    tomorrow = to_room_time(world.clock.now()).date() + timedelta(days=1)
+    assert editor.effective_date() == tomorrow                   # default: tomorrow
+    editor.reason.setText("协调会决定：生活噪声改由城管主办")
+    saved = run(loop, editor.save())
+    assert saved is not None and saved.effective_from == tomorrow
+    assert window.prompter.asked[-1][0] == "confirm" and "3 张" in window.prompter.asked[-1][1]
+    wait_until(loop, lambda: editor.state.base.version == saved.version)
+    assert editor.pending.count() == 0
+    assert editor.state.base.item("010102").lead_line == "urban_mgmt"
+
+    versions = editor.open_versions()
+    assert versions.versions[0].version == saved.version
+    wait_until(loop, lambda: versions.diff is not None)
+    assert versions.diff.new_version == saved.version
+    changed = [f.field for c in versions.diff.changed if c.code == "010102" for f in c.fields]
+    assert changed == ["lead_line"]
+    assert any("010102" in versions.lines.item(i).text() for i in range(versions.lines.count()))
+    versions.close()
+    editor.close()
+
+
+def test_workbook_export_and_import_round_trip_in_the_editor(world, open_window, loop, tmp_path: Path) -> None:
+    window = _admin_window(world, open_window)
+    editor = _editor(window, loop)
+    assert editor.select_item("020101")
+    assert editor.retire_current()
+    path = run(loop, editor.export_to(tmp_path / "list.xlsx"))      # the draft, with the item retired
+    assert path is not None and path.is_file()
+    editor.pending.setCurrentRow(0)
+    editor.drop_selected()
+    assert editor.draft.empty
+    catalog = run(loop, editor.import_from(path))
+    assert catalog is not None and not catalog.item("020101").active
+    assert editor.pending.count() == 1 and "list.xlsx" in editor.pending.item(0).text()
+    preview = run(loop, editor.run_preview())
+    assert preview.diff.retired == ("020101",)
+    editor.reason.setText("导入修订后的清单")
+    saved = run(loop, editor.save())
+    assert saved is not None and saved.diff.retired == ("020101",)
+    editor.close()

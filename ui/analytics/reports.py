@@ -1,0 +1,298 @@
+"""The room's analytics (分析报表): the week's top problems by district, category and unit; recurrence after
+closing (回潮) per unit and item; the suggestions digest by topic and district with representative texts.
+Each tab exports its sheet to Excel (the core's sheet writers), or all three in one workbook.
+
+``AnalyticsDialog(window)`` loads on the DB worker when opened and when the period changes; non-modal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.analytics.recurrence import RecurrenceReport
+from console.analytics.suggestions import SuggestionDigest, SuggestionTopic
+from console.analytics.top import ProblemGroup, TopProblems
+from console.domain.clock import format_room_time
+from console.domain.errors import DomainError
+from ui.admin.preview_panel import fill_table, read_only_table
+from ui.analytics import jobs
+from ui.i18n import t
+
+DIMENSIONS = (("by_district", "按区"), ("by_category", "按类别"), ("by_unit", "按单位"), ("overall", "全市"))
+TABS = ("top", "recurrence", "suggestions")
+ALL_DISTRICTS = "（全部区）"
+
+
+class AnalyticsDialog(QDialog):
+    """Signals: ``loaded`` after each load. ``reports`` holds the last ``jobs.Reports``."""
+
+    loaded = Signal()
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        self.window_ = window
+        self.session = window.session
+        self.ctx = window.session.backend.ctx
+        self.reports: jobs.Reports | None = None
+        self.setWindowTitle(t("分析报表"))
+        self.setObjectName("analyticsDialog")
+        self.resize(1320, 820)
+        self._build()
+        self.reload()
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.tabs = QTabWidget()
+        self.days = QSpinBox()
+        self.days.setObjectName("analyticsDays")
+        self.days.setRange(1, 90)
+        self.days.setValue(7)
+        self.days.setSuffix(t(" 天"))
+        self.within = QSpinBox()
+        self.within.setRange(1, 30)
+        self.within.setValue(7)
+        self.within.setSuffix(t(" 天"))
+        reload_button = QPushButton(t("刷新"))
+        reload_button.clicked.connect(self.reload)
+        export_tab = QPushButton(t("导出本页 Excel…"))
+        export_tab.setObjectName("analyticsExportTab")
+        export_tab.clicked.connect(lambda: self._ask_export(TABS[self.tabs.currentIndex()]))
+        export_all = QPushButton(t("导出全部 Excel…"))
+        export_all.clicked.connect(lambda: self._ask_export("all"))
+        self.period = QLabel("")
+        self.period.setObjectName("analyticsPeriod")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(t("统计最近")))
+        top.addWidget(self.days)
+        top.addWidget(QLabel(t("回潮：办结后")))
+        top.addWidget(self.within)
+        top.addWidget(QLabel(t("内再有同类诉求")))
+        top.addWidget(reload_button)
+        top.addWidget(self.period, 1)
+        top.addWidget(export_tab)
+        top.addWidget(export_all)
+
+        self.tabs.setObjectName("analyticsTabs")
+        # top problems
+        top_page = QWidget()
+        top_layout = QVBoxLayout(top_page)
+        self.dimension = QComboBox()
+        self.dimension.setObjectName("topDimension")
+        for key, label in DIMENSIONS:
+            self.dimension.addItem(t(label), key)
+        self.dimension.currentIndexChanged.connect(lambda _i: self._show_top())
+        self.top_tree = QTreeWidget()
+        self.top_tree.setObjectName("topTree")
+        self.top_tree.setHeaderLabels([t("名称 / 事项"), t("类别"), t("件数"), t("上期"), t("增减")])
+        self.top_tree.setColumnWidth(0, 360)
+        self.top_tree.setColumnWidth(1, 200)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(t("维度：")))
+        row.addWidget(self.dimension)
+        row.addStretch(1)
+        top_layout.addLayout(row)
+        top_layout.addWidget(self.top_tree)
+        self.tabs.addTab(top_page, t("本周突出问题"))
+        # recurrence
+        self.recurrence_summary = QLabel("")
+        self.recurrence_units = read_only_table("recurrenceUnits")
+        self.recurrence_rows = read_only_table("recurrenceRows")
+        self.recurrence_units.currentCellChanged.connect(lambda row, *_: self._show_recurrence_rows(row))
+        rec_page = QWidget()
+        rec_layout = QVBoxLayout(rec_page)
+        rec_layout.addWidget(self.recurrence_summary)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.recurrence_units)
+        split.addWidget(self.recurrence_rows)
+        split.setSizes([520, 760])
+        rec_layout.addWidget(split, 1)
+        self.tabs.addTab(rec_page, t("回潮"))
+        # suggestions
+        self.district = QComboBox()
+        self.district.setObjectName("suggestionDistrict")
+        self.district.currentIndexChanged.connect(lambda _i: self._show_suggestions())
+        self.suggestion_summary = QLabel("")
+        self.topics = read_only_table("suggestionTopics")
+        self.topics.currentCellChanged.connect(lambda row, *_: self._show_topic(row))
+        self.representatives = QPlainTextEdit()
+        self.representatives.setObjectName("suggestionTexts")
+        self.representatives.setReadOnly(True)
+        sug_page = QWidget()
+        sug_layout = QVBoxLayout(sug_page)
+        sug_row = QHBoxLayout()
+        sug_row.addWidget(QLabel(t("区：")))
+        sug_row.addWidget(self.district)
+        sug_row.addWidget(self.suggestion_summary, 1)
+        sug_layout.addLayout(sug_row)
+        sug_split = QSplitter(Qt.Orientation.Horizontal)
+        sug_split.addWidget(self.topics)
+        sug_split.addWidget(self.representatives)
+        sug_split.setSizes([760, 520])
+        sug_layout.addWidget(sug_split, 1)
+        self.tabs.addTab(sug_page, t("建议汇总"))
+        self.status = QLabel("")
+        self.status.setObjectName("analyticsStatus")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+
+    # ---------------------------------------------------------------- loading
+    def reload(self) -> Any:
+        return self.session.tasks.spawn(self.load())
+
+    async def load(self) -> jobs.Reports | None:
+        self.status.setText(t("正在统计…"))
+        try:
+            reports = await self.session.worker.run(jobs.load_reports, self.ctx, float(self.days.value()),
+                                                    self.within.value())
+        except DomainError as error:
+            self.status.setText(str(error))
+            return None
+        self.reports = reports
+        self.period.setText(t("统计期 {since} 至 {until}").format(since=format_room_time(reports.since),
+                                                             until=format_room_time(reports.until)))
+        self._show_top()
+        self._show_recurrence(reports.recurrence)
+        self._fill_districts(reports.suggestions)
+        self._show_suggestions()
+        self.status.setText("")
+        self.loaded.emit()
+        return reports
+
+    def _show_top(self) -> None:
+        self.top_tree.clear()
+        if self.reports is None:
+            return
+        top: TopProblems = self.reports.top
+        key = self.dimension.currentData()
+        groups: tuple[ProblemGroup, ...]
+        if key == "overall":
+            groups = (ProblemGroup("all", t("全市"), sum(p.count for p in top.overall),
+                                   sum(p.previous for p in top.overall), top.overall),)
+        else:
+            groups = getattr(top, key)
+        for group in groups:
+            node = QTreeWidgetItem([group.label, "", str(group.total), str(group.previous_total),
+                                    f"{group.total - group.previous_total:+d}"])
+            font = node.font(0)
+            font.setBold(True)
+            node.setFont(0, font)
+            for rank, p in enumerate(group.problems, 1):
+                node.addChild(QTreeWidgetItem([f"{rank}. {p.item_name}", p.category, str(p.count), str(p.previous),
+                                               f"{p.change:+d}"]))
+            self.top_tree.addTopLevelItem(node)
+        for i in range(min(5, self.top_tree.topLevelItemCount())):
+            first = self.top_tree.topLevelItem(i)
+            if first is not None:
+                first.setExpanded(True)
+
+    def _show_recurrence(self, report: RecurrenceReport) -> None:
+        self.recurrence_summary.setText(t("办结后 {days} 天内再有同类诉求 {back} 张，重新打开 {reopened} 张").format(
+            days=report.days, back=report.total_came_back, reopened=report.total_reopened))
+        fill_table(self.recurrence_units, (t("单位"), t("办结"), t("再诉"), t("重开"), t("回潮率")),
+                   [(u.unit_name, u.closed, u.came_back, u.reopened, f"{u.rate:.1%}") for u in report.units])
+        self._show_recurrence_rows(-1)
+
+    def _show_recurrence_rows(self, unit_row: int) -> None:
+        if self.reports is None:
+            return
+        report = self.reports.recurrence
+        unit = report.units[unit_row].unit if 0 <= unit_row < len(report.units) else None
+        rows = [r for r in report.rows if unit is None or r.unit == unit]
+        fill_table(self.recurrence_rows, (t("单位"), t("事项"), t("办结"), t("再诉"), t("后续工单"), t("重开"),
+                                          t("回潮率"), t("示例")),
+                   [(r.unit_name, r.item_name, r.closed, r.came_back, r.follow_ups, r.reopened, f"{r.rate:.1%}",
+                     "、".join(r.examples)) for r in rows])
+
+    def _fill_districts(self, digest: SuggestionDigest) -> None:
+        current = self.district.currentText()
+        names = sorted({d for topic in digest.topics for d, _ in topic.districts})
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(t(ALL_DISTRICTS), "")
+        for name in names:
+            self.district.addItem(name, name)
+        index = self.district.findText(current)
+        self.district.setCurrentIndex(max(0, index))
+        self.district.blockSignals(False)
+
+    def visible_topics(self) -> list[tuple[SuggestionTopic, int]]:
+        """Topics with their count in the chosen district (all districts: the whole count)."""
+        if self.reports is None:
+            return []
+        district = self.district.currentData() or ""
+        out = []
+        for topic in self.reports.suggestions.topics:
+            count = topic.count if not district else dict(topic.districts).get(district, 0)
+            if count:
+                out.append((topic, count))
+        out.sort(key=lambda pair: -pair[1])
+        return out
+
+    def _show_suggestions(self) -> None:
+        if self.reports is None:
+            return
+        topics = self.visible_topics()
+        self.suggestion_summary.setText(t("建议 {total} 件，{n} 个主题").format(
+            total=self.reports.suggestions.total, n=len(topics)))
+        fill_table(self.topics, (t("主题"), t("类别"), t("件数"), t("分布（区）")),
+                   [(topic.label, topic.category, count, "、".join(f"{d} {n}" for d, n in topic.districts[:6]))
+                    for topic, count in topics])
+        self._show_topic(0 if topics else -1)
+        if topics:
+            self.topics.selectRow(0)
+
+    def _show_topic(self, row: int) -> None:
+        topics = self.visible_topics()
+        if not 0 <= row < len(topics):
+            self.representatives.setPlainText("")
+            return
+        topic = topics[row][0]
+        text = [f"{topic.label}（{topic.category}）{topic.count} " + t("件"), ""]
+        text += [f"{n}. {r}" for n, r in enumerate(topic.representatives, 1)]
+        text += ["", t("工单：") + "、".join(topic.numbers[:10])]
+        self.representatives.setPlainText("\n".join(text))
+
+    # ---------------------------------------------------------------- export
+    def results_for(self, which: str) -> list[Any]:
+        assert self.reports is not None
+        r = self.reports
+        chosen: dict[str, list[Any]] = {"top": [r.top], "recurrence": [r.recurrence], "suggestions": [r.suggestions]}
+        return chosen.get(which, [r.top, r.recurrence, r.suggestions])
+
+    def _ask_export(self, which: str) -> None:
+        if self.reports is None:
+            return
+        names = {"top": "本周突出问题", "recurrence": "回潮统计", "suggestions": "建议汇总"}
+        path, _ = QFileDialog.getSaveFileName(self, t("导出 Excel"), f"{names.get(which, '分析报表')}.xlsx",
+                                              "Excel (*.xlsx)")
+        if path:
+            self.session.tasks.spawn(self.export_to(Path(path), which))
+
+    async def export_to(self, path: Path, which: str = "all") -> Path | None:
+        """Write the sheet(s) of ``which`` (top, recurrence, suggestions or all) on the worker."""
+        if self.reports is None:
+            return None
+        written = await self.session.worker.run(jobs.export, path, self.results_for(which))
+        self.status.setText(t("已导出到 {path}").format(path=written))
+        return written
