@@ -63,7 +63,8 @@ class DetailController(QObject):
         reveal = self.revealed_id == ticket_id
         try:
             detail = await self.session.worker.run(ticket_detail, self.session.backend.ctx, ticket_id,
-                                                   self.session.role, reveal=reveal)
+                                                   self.session.role, reveal=reveal,
+                                                   unit_id=self.session.scope.unit_id)
         except DomainError as error:
             self.pane.show_empty(str(error))
             return None

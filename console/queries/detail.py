@@ -32,12 +32,13 @@ from console.services.unit_resolution import resolve_units
 
 
 def ticket_detail(ctx: ServiceContext, ticket_id: int, viewer: Role, *, reveal: bool = False,
-                  with_hint: bool = True) -> TicketDetail:
+                  with_hint: bool = True, unit_id: int | None = None) -> TicketDetail:
     """The ticket ``ticket_id`` as ``viewer`` may see it. ``reveal`` unmasks personal data (the caller has
-    recorded why); ``NotFound`` when there is no such ticket."""
+    recorded why). ``unit_id`` scopes a unit handler: a ticket never assigned to that unit is reported
+    exactly like a missing one. ``NotFound`` when there is no such ticket (in scope)."""
     with ctx.db.reader() as s:
         t = s.get(TicketRow, ticket_id)
-        if t is None:
+        if t is None or (unit_id is not None and all(a.unit_id != unit_id for a in t.assignments)):
             raise NotFound(f"工单 {ticket_id} 不存在")
         items = item_directory(s)
         unit_rows = {u.id: u for u in s.scalars(select(UnitRow).where(

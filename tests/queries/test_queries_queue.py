@@ -141,3 +141,15 @@ def test_shift_labels_for_the_window() -> None:
     assert calendar.current(datetime(2026, 11, 24, 15, 59, tzinfo=UTC)).short_label == "第六班 20:00–00:00"
     three = ShiftCalendar([dt_time(7), dt_time(15), dt_time(23)])
     assert three.current(datetime(2026, 11, 24, 1, 30, tzinfo=UTC)).short_label == "第一班 07:00–15:00"
+
+
+def test_ticket_detail_is_scoped_to_the_unit_handlers_unit(world) -> None:  # type: ignore[no-untyped-def]
+    from console.domain.errors import NotFound
+    from console.services.unit_resolution import units_by_code
+
+    ticket = world.intake("工地夜间施工", item="010101")
+    with world.ctx.db.reader() as s:
+        ecology, stranger = (u.id for u in units_by_code(s, ["福田区/ecology", "罗湖区/ecology"]))
+    assert ticket_detail(world.ctx, ticket, Role.UNIT_HANDLER, unit_id=ecology).number
+    with pytest.raises(NotFound):
+        ticket_detail(world.ctx, ticket, Role.UNIT_HANDLER, unit_id=stranger)

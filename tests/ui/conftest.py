@@ -5,6 +5,7 @@ Every test must leave no DB worker thread behind."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 import threading
@@ -46,6 +47,10 @@ def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     yield event_loop
     event_loop.close()
     asyncio.set_event_loop(None)
+    # Collect the closed loop and its Qt timers now, on the GUI thread. Left to a later automatic
+    # collection that happens to run on the DB worker thread, they would be destroyed off the GUI
+    # thread and a later timer event would hit freed memory (segfaults seen in full-suite runs).
+    gc.collect()
 
 
 def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, Any], timeout: float = 15.0) -> Any:

@@ -1,0 +1,145 @@
+"""The unit desk through the window: a unit handler sees only its unit's tickets, accepts with A, replies
+(the lead quotes its co-units' replies), returns with a reason code, asks for an extension; it can neither
+see nor change another unit's ticket (window and services). The 承办进度 dock names the unit holding a
+ticket up."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from conftest import run, wait_until
+from PySide6.QtCore import Qt
+
+from console.domain.enums import ReturnReason
+from console.domain.errors import NotFound, PermissionDenied
+from console.services import triage, unit_desk
+from console.supervision_queries.lookup import find_ticket
+from console.supervision_queries.unit_view import reply_context
+from tests.supervision.desk_world import NOISE, add_handler, ticket
+from ui.unit_desk.dialogs import ExtensionDialog, ReplyDialog, ReturnDialog
+
+
+@pytest.fixture(autouse=True)
+def _collect_loop_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Torn down after the ``loop`` fixture closed its qasync loop: collect the loop's cyclic garbage
+    (QObjects with live timers) here, on the GUI thread. Left to chance, the collector may run on the DB
+    worker thread, destroy them there, and a later timer event then hits freed memory (a segfault)."""
+    yield
+    gc.collect()
+
+
+def settle(window: Any, loop: Any) -> None:
+    run(loop, window.session.tasks.settle())
+
+
+def dialog_of(window: Any, loop: Any, cls: type) -> Any:
+    wait_until(loop, lambda: any(d.isVisible() for d in window.findChildren(cls)))
+    return next(d for d in window.findChildren(cls) if d.isVisible())
+
+
+def test_unit_handler_cannot_see_or_change_another_units_ticket(world, open_window, loop, qtbot) -> None:
+    eco = add_handler(world, "福田区/ecology", "heco")
+    stranger = add_handler(world, "罗湖区/ecology", "hluohu")
+    mine = world.intake("园岭街道工地半夜施工", item=NOISE)
+    theirs = world.intake("东门工地半夜施工", item=NOISE, district="罗湖区", street="东门")
+    window = open_window("heco")
+    assert window.model.row_of(mine) >= 0 and window.model.row_of(theirs) < 0
+    assert window.model.rowCount() == 1
+    assert "unit_accept" in window.qactions and "arbitration" not in window.qactions
+    assert window.view.select_ticket(mine)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    settle(window, loop)
+    assert ticket(world, mine).status == "accepted"
+    assert ticket(world, theirs).status == "dispatched"
+    # the same refusals hold below the window
+    with pytest.raises(PermissionDenied, match="不属于您的单位"):
+        unit_desk.accept(world.ctx, eco, theirs)
+    with pytest.raises(PermissionDenied):
+        unit_desk.reply(world.ctx, stranger, mine, "不是我的")
+    with pytest.raises(PermissionDenied):
+        reply_context(world.ctx.db, theirs, eco.unit_id)
+    with pytest.raises(NotFound):
+        find_ticket(world.ctx.db, ticket(world, theirs).number, eco.unit_id)
+
+
+def test_lead_replies_quoting_the_co_units_replies(world, open_window, loop) -> None:
+    add_handler(world, "福田区/ecology", "heco")
+    housing = add_handler(world, "福田区/housing", "hhou")
+    ticket_id = world.intake("园岭街道工地半夜施工，电钻声吵得睡不着", item=NOISE)
+    unit_desk.accept(world.ctx, housing, ticket_id)
+    unit_desk.reply(world.ctx, housing, ticket_id, "已核查施工许可，未批准夜间施工")
+    window = open_window("heco")
+    assert window.view.select_ticket(ticket_id)
+    window.qactions["unit_reply"].trigger()  # not yet accepted: asks, accepts, then opens the reply
+    dialog = dialog_of(window, loop, ReplyDialog)
+    assert window.prompter.asked[0][0] == "confirm"
+    assert "福田区住房和建设局" in dialog.co_view.text() and "未批准夜间施工" in dialog.co_view.text()
+    dialog.quote_co_replies()
+    dialog.text.setPlainText("已责令工地停止夜间施工。\n" + dialog.text.toPlainText())
+    dialog._accept()
+    settle(window, loop)
+    row = ticket(world, ticket_id)
+    assert row.status == "replied"
+    lead = next(a for a in row.assignments if a.role == "lead")
+    assert "未批准夜间施工" in lead.reply_text and lead.reply_text.startswith("已责令")
+
+
+def test_return_with_other_needs_a_text_and_the_second_return_goes_to_a_supervisor(world, open_window,
+                                                                                   loop) -> None:
+    eco = add_handler(world, "福田区/ecology", "heco")
+    ticket_id = world.intake("园岭街道工地半夜施工", item=NOISE)
+    unit_desk.return_ticket(world.ctx, eco, ticket_id, ReturnReason.NOT_OUR_FUNCTION, "装修噪声")
+    triage.dispatch(world.ctx, world.actors["disp01"], ticket_id, lead_unit="福田区/ecology")
+    window = open_window("heco")
+    assert window.view.select_ticket(ticket_id)
+    window.qactions["unit_return"].trigger()
+    dialog = dialog_of(window, loop, ReturnDialog)
+    assert "转值班长仲裁" in " ".join(w.text() for w in dialog.findChildren(type(dialog.problem)))
+    dialog.buttons[ReturnReason.OTHER].setChecked(True)
+    dialog._accept()
+    assert dialog.isVisible() and "必须填写说明" in dialog.problem.text()
+    dialog.text.setText("工地位于深圳湾片区，归市级管理")
+    dialog._accept()
+    settle(window, loop)
+    row = ticket(world, ticket_id)
+    assert row.status == "arbitration" and row.return_count == 2
+    wait_until(loop, lambda: window.model.row_at(window.model.row_of(ticket_id)).status == "arbitration")
+
+
+def test_extension_request_shows_the_deadline_approval_would_give(world, open_window, loop) -> None:
+    eco = add_handler(world, "福田区/ecology", "heco")
+    ticket_id = world.intake("园岭街道工地半夜施工", item=NOISE)
+    unit_desk.accept(world.ctx, eco, ticket_id)
+    window = open_window("heco")
+    assert window.view.select_ticket(ticket_id)
+    window.qactions["unit_extension"].trigger()
+    dialog = dialog_of(window, loop, ExtensionDialog)
+    dialog.hours.setValue(48)
+    before = dialog.new_due.text()
+    dialog.hours.setValue(72)
+    assert dialog.new_due.text() != before
+    dialog.reason.setText("需夜间蹲点取证")
+    dialog._accept()
+    settle(window, loop)
+    mine = reply_context(world.ctx.db, ticket_id, eco.unit_id).mine
+    assert mine.pending_extension_hours == 72
+    wait_until(loop, lambda: window.model.row_at(window.model.row_of(ticket_id)).pending_extension)
+
+
+def test_holdup_dock_names_the_unit_the_ticket_waits_for(world, open_window, loop) -> None:
+    eco, housing = add_handler(world, "福田区/ecology", "heco"), add_handler(world, "福田区/housing", "hhou")
+    ticket_id = world.intake("园岭街道工地半夜施工", item=NOISE)
+    unit_desk.accept(world.ctx, eco, ticket_id)
+    window = open_window("disp01")
+    assert window.view.select_ticket(ticket_id)
+    wait_until(loop, lambda: window.holdup_view.detail is not None and window.holdup_view.detail.id == ticket_id)
+    text = window.holdup_view.toPlainText()
+    assert "卡在" in text and "待签收" in text and "福田区住房和建设局" in text
+    unit_desk.accept(world.ctx, housing, ticket_id)
+    unit_desk.reply(world.ctx, housing, ticket_id, "协办意见：已排查")
+    window.session.bus.ticketsChanged.emit((ticket_id,))
+    wait_until(loop, lambda: "协办意见：已排查" in window.holdup_view.toPlainText())
+    assert "市生态环境局福田管理局" in window.holdup_view.toPlainText().split("已反馈")[0]

@@ -1,0 +1,78 @@
+"""Panel plumbing: each supervision panel lives in a dock at the bottom of the window (tabbed together),
+created on first use, and refreshes itself — debounced — when tickets change on this workstation or any
+other, as long as it is visible. GUI thread."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+
+class Panel(QWidget):
+    """Base of the panels: ``refresh()`` is a coroutine reading on the DB worker; ``schedule()`` debounces."""
+
+    title = ""
+
+    def __init__(self, window: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._main = weakref.ref(window)  # weak: no cycle with the window (see the property)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(400)
+        self._debounce.timeout.connect(self._refresh_now)
+        window.session.bus.ticketsChanged.connect(self.on_changed)
+        window.queue.remoteEvents.connect(self.on_changed)
+        window.closed.connect(self._debounce.stop)
+
+    @property
+    def main(self) -> Any:
+        """The main window (held weakly so that the window and its panels form no reference cycle)."""
+        window = self._main()
+        assert window is not None, "the window is gone"
+        return window
+
+    def on_changed(self, _what: object) -> None:
+        """Tickets changed here or elsewhere (a bound slot: Qt drops it when the panel is destroyed)."""
+        self.schedule()
+
+    def schedule(self) -> None:
+        if self.isVisible():
+            self._debounce.start()
+
+    def _refresh_now(self) -> None:
+        self.main.session.tasks.spawn(self.refresh())
+
+    async def refresh(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> Any:
+        return self.main.session.tasks.spawn(coro)
+
+
+def open_panel(window: Any, key: str, factory: Callable[[Any, QWidget], Panel]) -> Panel:
+    """Show (creating on first use) the panel ``key`` in its dock, raise it, and start a refresh."""
+    docks: dict[str, QDockWidget] | None = getattr(window, "supervision_docks", None)
+    if docks is None:
+        docks = window.supervision_docks = {}
+    dock = docks.get(key)
+    if dock is None:
+        dock = QDockWidget(window)
+        panel = factory(window, dock)  # parented at once: Qt alone owns the panel
+        dock.setWindowTitle(panel.title)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        others = list(docks.values())
+        if others:
+            window.tabifyDockWidget(others[0], dock)
+        docks[key] = dock
+    dock.show()
+    dock.raise_()
+    panel = dock.widget()
+    assert isinstance(panel, Panel)
+    panel.main.session.tasks.spawn(panel.refresh())
+    return panel
