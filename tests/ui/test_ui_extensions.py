@@ -19,3 +19,23 @@ def test_supervisor_gets_the_handover_command_dispatcher_does_not(world, open_wi
         composer.close()
     dispatcher = open_window("disp01")
     assert "handover" not in dispatcher.qactions
+
+
+def test_no_two_commands_share_a_shortcut_for_any_role() -> None:
+    from collections import Counter
+
+    from PySide6.QtGui import QKeySequence
+
+    from console.domain.enums import Role
+    from console.queries.views import builtin_views
+    from ui.actions import actions_for
+    from ui.extensions import commands_for, loaded_modules
+
+    modules = loaded_modules()
+    for role in Role:
+        if role is Role.SYSTEM:
+            continue
+        keys = [a.shortcut for a in actions_for(role)] + [c.spec.shortcut for c in commands_for(role, modules)]
+        keys += [v.shortcut for v in builtin_views(role)]
+        normalized = Counter(QKeySequence(k).toString() for k in keys if k)
+        assert [k for k, n in normalized.items() if n > 1] == [], role
