@@ -1,9 +1,12 @@
-"""Starting the window: QApplication, the qasync loop, the language, the backend (opened on the DB worker),
-the login, the main window; and shutting all of it down in order. GUI thread."""
+"""Starting the window: QApplication, the qasync loop, the language, the backend (opened on the DB worker,
+PostgreSQL with the room's connection options so a dead network is noticed in seconds), the login, the
+main window (which opens this workstation's session); and shutting all of it down in order — the window's
+last tasks (closing the workstation, releasing its claims) before the DB worker. GUI thread."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 from dataclasses import dataclass
 
@@ -16,9 +19,12 @@ from ui.i18n import install_language, t
 from ui.login import LoginDialog, login_flow
 from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANIZATION, Preferences
+from ui.room.urls import with_room_options
 from ui.session import AppSession, ChangeBus
 from ui.tasks import TaskGroup
 from ui.worker import DbWorker
+
+CLOSE_TIMEOUT_S = 8.0
 
 
 @dataclass
@@ -50,7 +56,7 @@ async def run_window(options: WindowOptions) -> int:
     backend: Backend | None = None
     try:
         try:
-            backend = await worker.run(open_backend, options.db_url)
+            backend = await worker.run(open_backend, with_room_options(options.db_url))
         except Exception as error:  # a bad URL or an unreachable server: say so, do not trace back
             QMessageBox.critical(None, t("无法打开数据库"), f"{options.db_url or ''}\n\n{error}")
             return 1
@@ -74,6 +80,8 @@ async def run_window(options: WindowOptions) -> int:
         window.show()
         await window.start()
         await closed
+        with contextlib.suppress(TimeoutError):  # the window's last tasks: closing the workstation releases claims
+            await session.tasks.settle(timeout=CLOSE_TIMEOUT_S)
         return 0
     finally:
         worker.close()

@@ -5,18 +5,26 @@ Contract: GUI thread; each command is a coroutine that awaits one use case of ``
 DB worker, asks the user through the ``Prompter`` (never a nested event loop), and announces the changed
 tickets on the session's change bus. Acting on a ticket someone else holds asks before taking it over.
 Domain errors are shown to the user, in the core's Chinese wording.
+
+Every change is sent through ``ui.room.sender.ActionSender``: a fresh request id per action, retried
+across connection faults with that id, refused with a message when offline (``ActionNotConfirmed``).
+Edits carry the version the user saw; a ``ConflictError`` re-reads the ticket and shows who changed what
+(``ui.room.conflict_dialog``), and one click redoes the action on the fresh state — never an overwrite.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from console.domain.enums import Urgency
 from console.domain.errors import ConflictError, DomainError
 from console.domain.ticket import ClaimedByOther
 from console.queries.detail import preview_item, ticket_detail
+from console.queries.live import ConnectionLost, fresh_rows
 from console.queries.reference import Directory, load_directory
 from console.queries.rows import QueueRow, RoutingHint, TicketDetail
 from console.services import triage
@@ -24,7 +32,12 @@ from console.services.changes import Changed
 from console.services.context import ServiceContext
 from ui.i18n import t
 from ui.prompts import Prompter, hint_text
+from ui.room.conflict_dialog import ask_redo
+from ui.room.sender import ActionNotConfirmed, ActionSender
 from ui.session import AppSession
+
+ConflictAsker = Callable[[ConflictError, str, QueueRow | None], Awaitable[bool]]
+MAX_REDOS = 3
 
 
 class TriageController(QObject):
@@ -34,30 +47,71 @@ class TriageController(QObject):
     focusTicket = Signal(int)  # the window should select and show this ticket
     revealed = Signal(object)  # TicketDetail with personal data, after a recorded reason
 
+    conflictShown = Signal(object)  # ConflictError, after the ticket was re-read
+
     def __init__(self, session: AppSession, prompter: Prompter, current: Callable[[], QueueRow | None],
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, conflicts: ConflictAsker | None = None):
         super().__init__(parent)
         self.session = session
         self.prompter = prompter
         self.current = current
+        self.sender_ = ActionSender(session, session.link, self)
+        self.sender_.settled.connect(self.message)
+        self.conflicts: ConflictAsker = conflicts or self._ask_redo
         self._directory: Directory | None = None
+
+    async def _ask_redo(self, conflict: ConflictError, action: str, fresh: QueueRow | None) -> bool:
+        parent = self.parent()
+        return await ask_redo(parent if isinstance(parent, QWidget) else None, conflict, action, fresh)
 
     @property
     def ctx(self) -> ServiceContext:
         """The service context; pass it to worker calls only."""
         return self.session.backend.ctx
 
-    async def _call(self, fn: Callable[..., Changed], *args: object, **kwargs: object) -> Changed:
-        return await self.session.worker.run(fn, self.ctx, self.session.actor, *args, **kwargs)
+    async def _call(self, label: str, fn: Callable[..., Changed], *args: object, **kwargs: object) -> Changed:
+        """One use case with a fresh request id (see ``ActionSender.send``)."""
+        return await self.sender_.send(label, fn, *args, **kwargs)
+
+    async def _edit(self, label: str, row: QueueRow, fn: Callable[..., Changed], *args: object,
+                    **kwargs: object) -> Changed | None:
+        """``fn`` on ``row`` with the version the user saw. On a conflict: re-read the ticket, show who
+        changed what, and redo on the fresh version if the user says so (None when they give up)."""
+        version: int = row.version
+        for _attempt in range(MAX_REDOS + 1):
+            try:
+                return await self._call(label, fn, row.id, *args, expected_version=version, **kwargs)
+            except ConflictError as conflict:
+                fresh = await self._fresh_row(row.id)
+                self.conflictShown.emit(conflict)
+                self.message.emit(str(conflict))
+                if fresh is None or not await self.conflicts(conflict, label, fresh):
+                    self.message.emit(t("未执行：{action}（工单已被他人修改）").format(action=label))
+                    return None
+                version = fresh.version
+        return None
+
+    async def _fresh_row(self, ticket_id: int) -> QueueRow | None:
+        """Re-read one ticket and put it in the queue model (via the change bus); None if it left the queue."""
+        self.session.bus.ticketsChanged.emit((ticket_id,))
+        try:
+            refresh = await self.session.worker.run(_load_one, self.session, ticket_id)
+        except ConnectionLost:
+            return None
+        return refresh
 
     def _done(self, changed: Changed, text: str) -> None:
         if changed.ticket_ids:
             self.session.bus.ticketsChanged.emit(changed.ticket_ids)
+        if changed.replayed:
+            text += t("（已确认）")
         self.message.emit(text)
 
     def _fail(self, error: DomainError, title: str) -> None:
         if isinstance(error, ConflictError):
             title = t("工单已被他人修改")
+        elif isinstance(error, ActionNotConfirmed):
+            title = t("操作未确认")
         self.prompter.error(title, str(error))
         self.message.emit(str(error))
 
@@ -75,18 +129,21 @@ class TriageController(QObject):
         return await self._claim(row)
 
     async def _claim(self, row: QueueRow) -> bool:
+        label = f"{t('认领')} {row.number}"
         try:
-            changed = await self._call(triage.claim, row.id)
+            changed = await self._edit(label, row, triage.claim)
         except ClaimedByOther as held:
             if not await self.prompter.confirm(t("接手工单"), f"{held}\n\n{t('是否接手？')}"):
                 return False
             try:
-                changed = await self._call(triage.claim, row.id, take_over=True)
+                changed = await self._edit(f"{t('接手')} {row.number}", row, triage.claim, take_over=True)
             except DomainError as error:
                 self._fail(error, t("认领失败"))
                 return False
         except DomainError as error:
             self._fail(error, t("认领失败"))
+            return False
+        if changed is None:
             return False
         self._done(changed, f"{t('已认领')} {row.number}")
         return True
@@ -96,7 +153,7 @@ class TriageController(QObject):
         if row is None:
             return
         try:
-            changed = await self._call(triage.release, row.id)
+            changed = await self._call(f"{t('释放')} {row.number}", triage.release, row.id)
         except DomainError as error:
             self._fail(error, t("释放失败"))
             return
@@ -104,7 +161,7 @@ class TriageController(QObject):
 
     async def claim_next(self) -> None:
         try:
-            changed = await self._call(triage.claim_next)
+            changed = await self._call(t("领取下一单"), triage.claim_next)
         except DomainError as error:
             self._fail(error, t("领取失败"))
             return
@@ -114,21 +171,24 @@ class TriageController(QObject):
         self._done(changed, f"{t('已领取')} {changed.numbers[0]}")
         self.focusTicket.emit(changed.ticket_ids[0])
 
-    async def _ensure_holder(self, row: QueueRow) -> bool:
-        """True when the actor may act on ``row``: unclaimed, claimed by them, or taken over after asking."""
+    async def _ensure_holder(self, row: QueueRow) -> QueueRow | None:
+        """The row to act on when the actor may act on it: unclaimed, claimed by them, or taken over after
+        asking (then the fresh row, at the version after the take-over). None: do not go on."""
         if row.claimed_by is None or row.claimed_by == self.session.actor.staff_id:
-            return True
+            return row
         question = t("工单 {number} 正由 {holder} 处理。\n\n是否接手后继续？").format(
             number=row.number, holder=row.claimed_by_name)
         if not await self.prompter.confirm(t("接手工单"), question):
-            return False
+            return None
         try:
-            changed = await self._call(triage.claim, row.id, take_over=True)
+            changed = await self._edit(f"{t('接手')} {row.number}", row, triage.claim, take_over=True)
         except DomainError as error:
             self._fail(error, t("接手失败"))
-            return False
+            return None
+        if changed is None:
+            return None
         self._done(changed, f"{t('已接手')} {row.number}")
-        return True
+        return await self._fresh_row(row.id)
 
     # ------------------------------------------------------------------ dispatching
     async def _detail(self, row: QueueRow) -> TicketDetail:
@@ -142,7 +202,7 @@ class TriageController(QObject):
     async def dispatch_suggested(self) -> None:
         """Dispatch to the suggested item after one confirmation (Enter); no suggestion opens the review."""
         row = self._row()
-        if row is None or not await self._ensure_holder(row):
+        if row is None or (row := await self._ensure_holder(row)) is None:
             return
         detail = await self._detail(row)
         hint = detail.hint
@@ -152,11 +212,11 @@ class TriageController(QObject):
             return
         if not await self.prompter.confirm(t("按建议分拨"), f"{detail.number}\n{detail.title}\n\n{hint_text(hint)}"):
             return
-        await self._dispatch(detail, hint.item_code, t("按路由建议分拨"))
+        await self._dispatch(row, detail, hint.item_code, t("按路由建议分拨"))
 
     async def review(self) -> None:
         row = self._row()
-        if row is None or not await self._ensure_holder(row):
+        if row is None or (row := await self._ensure_holder(row)) is None:
             return
         await self._review(row, await self._detail(row))
 
@@ -168,39 +228,48 @@ class TriageController(QObject):
 
         choice = await self.prompter.dispatch(detail, directory, preview)
         if choice is not None:
-            await self._dispatch(detail, choice.item_code, choice.reason or t("人工复核后分拨"))
+            await self._dispatch(row, detail, choice.item_code, choice.reason or t("人工复核后分拨"))
 
-    async def _dispatch(self, detail: TicketDetail, item_code: str, reason: str) -> None:
+    async def _dispatch(self, row: QueueRow, detail: TicketDetail, item_code: str, reason: str) -> None:
+        """Dispatch at the version the user reviewed (the detail's), redoing on the fresh state after a conflict."""
+        seen = dataclasses.replace(row, version=detail.version)
         try:
-            changed = await self._call(triage.dispatch, detail.id, item_code=item_code, reason=reason)
+            changed = await self._edit(f"{t('分拨')} {detail.number}", seen, triage.dispatch, item_code=item_code,
+                                       reason=reason)
         except DomainError as error:
             self._fail(error, t("分拨失败"))
             return
-        self._done(changed, f"{t('已分拨')} {detail.number} → {item_code}")
+        if changed is not None:
+            self._done(changed, f"{t('已分拨')} {detail.number} → {item_code}")
 
     async def submit_review(self) -> None:
         row = self._row()
-        if row is None or not await self._ensure_holder(row):
+        if row is None or (row := await self._ensure_holder(row)) is None:
             return
         try:
-            changed = await self._call(triage.submit_for_review, row.id, t("转人工复核"))
+            changed = await self._edit(f"{t('转人工复核')} {row.number}", row, triage.submit_for_review,
+                                       t("转人工复核"))
         except DomainError as error:
             self._fail(error, t("转复核失败"))
             return
-        self._done(changed, f"{t('已转人工复核')} {row.number}")
+        if changed is not None:
+            self._done(changed, f"{t('已转人工复核')} {row.number}")
 
     # ------------------------------------------------------------------ urgency, notes, personal data
     async def change_urgency(self) -> None:
         row = self._row()
-        if row is None or not await self._ensure_holder(row):
+        if row is None or (row := await self._ensure_holder(row)) is None:
             return
         choice = await self.prompter.urgency(row.urgency)
         if choice is None:
             return
         try:
-            changed = await self._call(triage.change_urgency, row.id, Urgency(choice.urgency), choice.reason)
+            changed = await self._edit(f"{t('调整紧急程度')} {row.number}", row, triage.change_urgency,
+                                       Urgency(choice.urgency), choice.reason)
         except DomainError as error:
             self._fail(error, t("调整失败"))
+            return
+        if changed is None:
             return
         if changed.nothing:
             self.message.emit(t("紧急程度未改变"))
@@ -215,7 +284,7 @@ class TriageController(QObject):
         if not text:
             return
         try:
-            changed = await self._call(triage.add_note, row.id, text)
+            changed = await self._call(f"{t('添加备注')} {row.number}", triage.add_note, row.id, text)
         except DomainError as error:
             self._fail(error, t("备注失败"))
             return
@@ -230,7 +299,8 @@ class TriageController(QObject):
         if not reason:
             return None
         try:
-            changed = await self._call(triage.add_note, row.id, f"{t('查看个人信息')}：{reason}")
+            changed = await self._call(f"{t('查看个人信息')} {row.number}", triage.add_note, row.id,
+                                       f"{t('查看个人信息')}：{reason}")
             detail = await self.session.worker.run(ticket_detail, self.ctx, row.id, self.session.role, reveal=True)
         except DomainError as error:
             self._fail(error, t("查看失败"))
@@ -238,3 +308,9 @@ class TriageController(QObject):
         self._done(changed, f"{t('已记录查看原因')} {row.number}")
         self.revealed.emit(detail)
         return detail
+
+
+def _load_one(session: AppSession, ticket_id: int) -> QueueRow | None:
+    """Worker thread: the ticket's fresh queue row, or None when it is no longer in the session's queue."""
+    refresh = fresh_rows(session.backend.ctx.db, (ticket_id,), session.scope)
+    return refresh.rows[0] if refresh.rows else None

@@ -1,6 +1,7 @@
 """``dispatch-console``: with no subcommand it opens the dispatch-room window (``--db URL``, ``--user NAME``
 to prefill the login, ``--lang en``); ``bench queue`` runs the queue benchmark (needs Qt); any other
-subcommand is handed to the headless CLI, ``console.cli.main.main(argv)``, imported lazily."""
+subcommand — ``bench live`` included — is handed to the headless CLI, ``console.cli.main.main(argv)``,
+imported lazily."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import argparse
 import sys
 
 
-def window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dispatch-console",
+def window_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dispatch-console", add_help=add_help,
                                      description="分拨调度台 — 12345 民意速办 dispatch-room console")
     parser.add_argument("--db", dest="db_url", default=None, help="database URL (default: the local SQLite file)")
     parser.add_argument("--user", default="", help="prefill the login with this user name")
@@ -19,7 +20,9 @@ def window_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    known, rest = window_parser().parse_known_args(args)
+    known, rest = window_parser(add_help=False).parse_known_args(args)
+    if not rest or rest[0].startswith("-"):  # no subcommand: the window's own --help applies
+        known, rest = window_parser().parse_known_args(args)
     if rest[:2] == ["bench", "queue"]:
         from ui.bench_queue import main as bench_main
 

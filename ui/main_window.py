@@ -1,6 +1,10 @@
-"""The dispatch-room window: composes the filter bar, the live queue, the detail pane, the status bar
-and the menus built from the action table. It owns no logic of its own beyond wiring: controllers do the
-work, widgets show it. GUI thread.
+"""The dispatch-room window: composes the filter bar, the offline banner, the live queue, the detail pane,
+the status bar and the menus built from the action table. It owns no logic of its own beyond wiring:
+controllers do the work, widgets show it. GUI thread.
+
+Room behaviour (``ui.room``): the window is a workstation (opened in ``start``, closed with its claims
+released when the window closes); while the session's link is offline the banner shows above the queue
+and every command that changes data is disabled.
 """
 
 from __future__ import annotations
@@ -31,8 +35,15 @@ from ui.prompts import Prompter, QtPrompter, run_dialog
 from ui.queue_columns import Labels, build_columns
 from ui.queue_model import QueueModel
 from ui.queue_view import QueueView
+from ui.room.banner import OfflineBanner
+from ui.room.urls import without_query
+from ui.room.workstation import WorkstationKeeper
 from ui.session import AppSession
 from ui.status_bar import DispatchStatusBar
+
+# Commands that change data: disabled while the database cannot be reached (the view stays readable).
+WRITING_COMMANDS = frozenset({"claim", "release", "next", "dispatch", "review", "submit_review", "urgency", "note",
+                              "reveal", "save_view", "delete_view"})
 
 
 class MainWindow(QMainWindow):
@@ -56,8 +67,11 @@ class MainWindow(QMainWindow):
         self.triage = TriageController(session, self.prompter, self.view.current_row, self)
         self.details = DetailController(session, self.detail, self)
         self.status = DispatchStatusBar(self.model, self)
+        self.banner = OfflineBanner()
+        self.workstation = WorkstationKeeper(session, session.link, self)
         self.notifier = UrgentNotifier(self.preferences.sound, self.preferences.tray and notify, self)
         self.saved_views: list[NamedView] = []
+        self._closing = False
         self.qactions: dict[str, QAction] = {}
         self._build_layout()
         self._build_menus()
@@ -86,6 +100,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.setStatusBar(self.status)
@@ -139,6 +154,13 @@ class MainWindow(QMainWindow):
         self.filter_bar.search.returnPressed.connect(self.focus_queue)
         self.view.currentTicketChanged.connect(self.details.show_ticket)
         self.queue.connectionChanged.connect(self.status.set_connection)
+        self.session.link.changed.connect(self._link_changed)
+        self.banner.retryRequested.connect(self.queue.retry_now)
+        self.queue.reconciled.connect(lambda _drift: self.status.set_reconciliation(
+            self.queue.reconciliations, self.queue.repairs, self.queue.last_reconcile))
+        self.workstation.message.connect(lambda text: self.status.showMessage(text, 15000))
+        self.workstation.claimsReleased.connect(lambda text: self.prompter.error(t("认领已释放"), text))
+        self.triage.sender_.settled.connect(lambda text: self.prompter.error(t("断线前的操作"), text))
         self.queue.updated.connect(self.status.set_updated)
         self.queue.remoteEvents.connect(self.details.on_remote_events)
         self.model.urgentArrived.connect(self.notifier.urgent_arrived)
@@ -150,7 +172,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         s = self.session
         who = f"{s.actor.name}（{t(s.role.label)}）· {s.shift().short_label}"
-        self.setWindowTitle(f"{t('分拨调度台')} — {who} · {s.backend.url_for_display}")
+        self.setWindowTitle(f"{t('分拨调度台')} — {who} · {without_query(s.backend.url_for_display)}")
         self.status.set_user(who)
 
     # ------------------------------------------------------------------ start and stop
@@ -162,8 +184,10 @@ class MainWindow(QMainWindow):
             await self.reload_views(self.preferences.last_view or None)
         except Exception as error:  # pickers and saved views are a convenience: the queue must still come up
             self._report_error(error)
+        await self.workstation.open()
         count = await self.queue.load()
         self.queue.start()
+        self.status.set_live_mode(self.queue.notify)
         self.view.setFocus()
         if self.model.rowCount():
             self.view.selectRow(0)
@@ -175,15 +199,36 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_views(self.builtin + self.saved_views, keep)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closing:  # closing twice (e.g. a test, then its fixture) must not run the shutdown twice
+            super().closeEvent(event)
+            return
+        self._closing = True
         self._save_state()
         self.queue.stop()
         self.details.stop()
         self.status.stop()
         self.notifier.stop()
         self._title_timer.stop()
+        self.banner.stop()
         self.session.tasks.cancel_all()
+        self.session.tasks.spawn(self.workstation.close())  # releases this workstation's claims
         super().closeEvent(event)
         self.closed.emit()
+
+    def _link_changed(self, online: bool, message: str) -> None:
+        """Offline: banner above the queue, writing commands disabled; online: the reverse."""
+        for command_id in WRITING_COMMANDS:
+            action = self.qactions.get(command_id)
+            if action is not None:
+                action.setEnabled(online)
+        if online:
+            self.banner.show_online()
+            self.status.showMessage(t("数据库连接已恢复，队列已同步"), 8000)
+            if self.triage.sender_.unconfirmed:
+                self.session.tasks.spawn(self.triage.sender_.settle_unconfirmed())
+        else:
+            link = self.session.link
+            self.banner.show_offline(link.offline_since or 0.0, link.last_live, message)
 
     def _save_state(self) -> None:
         store = qsettings()

@@ -1,11 +1,15 @@
-"""Who is logged in and what the window shares: the backend, the DB worker, the task group, the change bus.
+"""Who is logged in and what the window shares: the backend, the DB worker, the task group, the change bus,
+the connection state (``link``).
 
-Created on the GUI thread after login; the ``backend`` is only ever used from the worker thread.
+Created on the GUI thread after login; the ``backend`` is only ever used from the worker thread. Each
+session gets its own ``ServiceContext`` (sharing the database handle and the clock): the context carries
+the workstation id, so two windows in one process are two workstations.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +19,7 @@ from console.domain.enums import Role
 from console.domain.shifts import Shift, calendar_for
 from console.domain.ticket import Actor
 from console.queries.queue import QueueScope
+from ui.room.link import Link
 from ui.tasks import TaskGroup
 from ui.worker import DbWorker
 
@@ -36,6 +41,10 @@ class AppSession:
     shift_slot: int | None
     tasks: TaskGroup
     bus: ChangeBus
+    link: Link = field(default_factory=Link)
+
+    def __post_init__(self) -> None:
+        self.backend = Backend(dataclasses.replace(self.backend.ctx, workstation_id=None))
 
     @property
     def role(self) -> Role:

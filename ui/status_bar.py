@@ -1,5 +1,6 @@
-"""The status bar: database connection state, counts per urgency and breached, rows shown, time of the
-last update, and one-line messages. Reads only the queue model (GUI thread)."""
+"""The status bar: database connection state (live by NOTIFY or polling; the connection label's tooltip
+also reports the reconciliation figures), counts per urgency and breached, rows shown, time of the last
+update, and one-line messages. Reads only the queue model (GUI thread)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ class DispatchStatusBar(QStatusBar):
         self.updated = QLabel()
         for label in (self.connection, self.counts, self.shown, self.updated):
             self.addPermanentWidget(label)
+        self.live_mode = ""
+        self.reconciliation = ""
         self.set_connection(True, "")
         self._timer = QTimer(self)
         self._timer.setInterval(COUNT_INTERVAL_MS)
@@ -44,14 +47,29 @@ class DispatchStatusBar(QStatusBar):
         self.user.setText(text)
 
     def set_connection(self, connected: bool, message: str) -> None:
+        self.connected = connected
         if connected:
-            self.connection.setText(f"<span style='color:#2e7d32'>●</span> {t('数据库已连接')}")
-            self.connection.setToolTip("")
+            self.connection.setText(f"<span style='color:#2e7d32'>●</span> {t('数据库已连接')}{self.live_mode}")
+            self.connection.setToolTip(self.reconciliation)
         else:
             self.connection.setText(f"<span style='color:#c62828'>●</span> {t('数据库连接中断，正在重试')}")
-            self.connection.setToolTip(message)
+            self.connection.setToolTip("\n".join(x for x in (message, self.reconciliation) if x))
             if message:
                 self.showMessage(message, 10000)
+
+    def set_live_mode(self, notify: bool) -> None:
+        """PostgreSQL NOTIFY wake-ups, or SQLite polling."""
+        self.live_mode = f" · {t('实时')}" if notify else f" · {t('轮询')}"
+        self.set_connection(self.connected, "")
+
+    def set_reconciliation(self, runs: int, repairs: int, when: float | None) -> None:
+        """The connection label's tooltip: when the view was last checked against the database, and how
+        many rows had to be repaired in total (expected 0)."""
+        at = datetime.fromtimestamp(when, ROOM_TZ).strftime("%H:%M:%S") if when else "—"
+        self.reconciliation = t("队列核对：{runs} 次，最近 {at}，累计修复 {repairs} 行").format(
+            runs=runs, at=at, repairs=repairs)
+        if self.connected:
+            self.connection.setToolTip(self.reconciliation)
 
     def set_updated(self, when: float) -> None:
         self.updated.setText(t("更新于") + " " + datetime.fromtimestamp(when, ROOM_TZ).strftime("%H:%M:%S"))

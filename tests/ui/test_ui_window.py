@@ -166,3 +166,26 @@ def test_no_database_call_on_the_gui_thread(world, open_window, loop, monkeypatc
     run(loop, window.session.tasks.settle())
     assert threads, "the window made no database call at all"
     assert all(name.startswith("dc-db") for name in threads), set(threads)
+
+
+def test_sqlite_window_polls_and_is_a_workstation_released_on_close(world, open_window, loop) -> None:
+    """SQLite has no NOTIFY: the window polls, opens a workstation session at start and releases its claims
+    when it closes."""
+    from sqlalchemy import select
+
+    from console.db.schema import TicketRow, WorkstationRow
+
+    ticket = world.intake("楼下餐馆油烟扰民")
+    window = open_window("disp01")
+    assert window.queue.listener is None and window.queue.poll_timer.interval() == 500
+    assert "轮询" in window.status.connection.text() and window.banner.isHidden()
+    workstation = window.session.backend.ctx.workstation_id
+    assert workstation is not None and world.ctx.workstation_id is None
+    window.view.select_ticket(ticket)
+    press(window, Qt.Key.Key_C)
+    wait_until(loop, lambda: window.model.get(ticket).claimed_by_name == "李分拨")
+    window.close()
+    run(loop, window.session.tasks.settle(), timeout=5)
+    with world.ctx.db.reader() as s:
+        assert s.get(WorkstationRow, workstation).end_reason == "logout"
+        assert s.scalar(select(TicketRow.claimed_by).where(TicketRow.id == ticket)) is None

@@ -29,6 +29,7 @@ from ui.i18n import t
 from ui.prompts import Prompter, run_dialog
 from ui.review.draft import Draft
 from ui.review.pickers import PickerRow, ReasonDialog, SearchPicker
+from ui.room.sender import ActionSender
 from ui.session import AppSession
 
 UNIT_RESULTS = 80
@@ -58,6 +59,7 @@ class ReviewController(QObject):
         self.dialog: QDialog | None = None
         self._index: ItemIndex | None = None
         self._units: tuple[UnitChoice, ...] | None = None
+        self.sender = ActionSender(session, session.link, self)  # request ids, retry, offline refusal
         self._loading: asyncio.Future[Any] | None = None
 
     @property
@@ -227,7 +229,7 @@ class ReviewController(QObject):
         if draft.units_overridden and lead is not None:
             kwargs["lead_unit"] = lead.code
             kwargs["co_units"] = [u.code for u in draft.effective_co]
-        return self.session.worker.run(triage.dispatch, self.ctx, self.session.actor, card.id, **kwargs)
+        return self.sender.send(t("分拨"), triage.dispatch, card.id, **kwargs)
 
     async def _correction_reason(self, card: ReviewCard, draft: Draft) -> str | None:
         suggested = card.top
@@ -251,8 +253,7 @@ class ReviewController(QObject):
         if not question:
             return False
         return await self._decide(
-            card, lambda: self.session.worker.run(triage.add_note, self.ctx, self.session.actor, card.id,
-                                                  escalation_text(question)),
+            card, lambda: self.sender.send(t("转值班长"), triage.add_note, card.id, escalation_text(question)),
             t("已转值班长") + f" {card.number}", needs_holder=False, leaves=False)
 
     async def merge(self) -> bool:
@@ -274,8 +275,7 @@ class ReviewController(QObject):
         number = next(d.number for d in targets if d.ticket_id == primary)
         reason = t("复核台并案：与 {number} 为同一诉求").format(number=number)
         return await self._decide(
-            card, lambda: self.session.worker.run(citizen_loop.merge, self.ctx, self.session.actor, card.id,
-                                                  primary, reason),
+            card, lambda: self.sender.send(t("并案"), citizen_loop.merge, card.id, primary, reason),
             t("已并案") + f" {card.number} → {number}")
 
     async def _decide(self, card: ReviewCard, call: Callable[[], Any], done: str, needs_holder: bool = True,
@@ -309,8 +309,7 @@ class ReviewController(QObject):
         if not await self.prompter.confirm(t("接手工单"), question):
             return False
         try:
-            changed = await self.session.worker.run(triage.claim, self.ctx, self.session.actor, card.id,
-                                                    take_over=True)
+            changed = await self.sender.send(t("接手"), triage.claim, card.id, take_over=True)
         except DomainError as error:
             self.prompter.error(t("接手失败"), str(error))
             return False

@@ -17,12 +17,14 @@ T = TypeVar("T")
 
 async def act(window: Any, fn: Callable[..., Changed], *args: Any, title: str, done: str = "",
               **kwargs: Any) -> Changed | None:
-    """Await ``fn(ctx, actor, *args, **kwargs)`` on the DB worker. On success the changed tickets go on the
-    change bus (queue, detail and panels refresh) and ``done`` on the status bar; a ``DomainError`` is shown
-    in the core's wording (a conflict names who changed the ticket) and None is returned."""
+    """Send ``fn(ctx, actor, *args, **kwargs)`` through the window's action sender (DB worker, a request id,
+    retried across connection faults: committed and confirmed, or refused — never doubled). On success the
+    changed tickets go on the change bus (queue, detail and panels refresh) and ``done`` on the status bar;
+    a ``DomainError`` (including "not confirmed while offline") is shown in the core's wording (a conflict
+    names who changed the ticket) and None is returned."""
     session = window.session
     try:
-        changed = await session.worker.run(fn, session.backend.ctx, session.actor, *args, **kwargs)
+        changed = await window.triage.sender_.send(title, fn, *args, **kwargs)
     except DomainError as error:
         fail(window, error, title)
         return None
