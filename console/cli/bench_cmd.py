@@ -36,7 +36,23 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     live.add_argument("--changes", type=int, default=200, help="timed single commits (default 200)")
     live.add_argument("--json", action="store_true", help="print the figures as JSON")
     live.set_defaults(func=run_live)
+    export = bench.add_parser("export", help="handover sheet of a 2,000-ticket shift; 100,000-row styled report "
+                                             "(rows/s, peak RSS) beside xlsxwriter constant-memory")
+    export.add_argument("--tickets", type=int, default=100_000, help="tickets in the generated database")
+    export.add_argument("--shift-tickets", type=int, default=2_000, help="tickets in the measured shift")
+    export.add_argument("--json", action="store_true", help="print the figures as JSON")
+    export.set_defaults(func=run_export)
     return parser
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Run ``console.benchmarks.export`` (each export in its own process, so peak RSS is its own)."""
+    from console.benchmarks.export import main
+
+    argv = ["--tickets", str(args.tickets), "--shift-tickets", str(args.shift_tickets)]
+    if getattr(args, "db", None):
+        argv += ["--db", args.db]
+    return main(argv + (["--json"] if args.json else []))
 
 
 def run_queue(args: argparse.Namespace) -> int:

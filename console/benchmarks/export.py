@@ -24,9 +24,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 SHIFT_START = datetime(2026, 11, 24, 0, 0, tzinfo=UTC)  # 08:00 Asia/Shanghai
 MONTH_START = datetime(2026, 10, 31, 16, 0, tzinfo=UTC)  # 2026-11-01 00:00 Asia/Shanghai
 MONTH_SECONDS = 30 * 24 * 3600
@@ -219,7 +216,8 @@ CHILDREN = {"handover": child_handover, "report": child_report, "xlsxwriter": ch
 
 
 def run_child(kind: str, url: str, out: Path) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, __file__, "--child", kind, "--db", url, "--out", str(out)],
+    done = subprocess.run([sys.executable, "-m", "console.benchmarks.export", "--child", kind, "--db", url,
+                           "--out", str(out)],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{done.stderr}")
