@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,15 @@ import pytest
 
 from console.routing.learned import ClassifierConfig, TextClassifier
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "taidi2020"
+
+def _shared_dir() -> Path:
+    """``$DISPATCH_SHARED``, else ``../shared`` beside the checkout, else the workplace's ``/work/shared``."""
+    candidates = [Path(os.environ["DISPATCH_SHARED"])] if os.environ.get("DISPATCH_SHARED") else []
+    candidates += [Path(__file__).resolve().parents[3] / "shared", Path("/work/shared")]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+DATA = _shared_dir() / "datasets" / "taidi2020"
 PER_LABEL_TRAIN = 70
 PER_LABEL_HELD_OUT = 15
 
