@@ -5,7 +5,6 @@ change bus; domain errors are shown in the core's words. Dialogs come from ``dia
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from console.domain.enums import Rating, TicketStatus
@@ -18,22 +17,14 @@ from console.supervision_queries.workload import open_claims_of
 from ui.i18n import t
 from ui.supervision.dialogs import QtSupervisionDialogs
 from ui.unit_desk.ops import act, current_row, fail, read, selected_rows
+from ui.window_ref import WindowBound
 
 
-class SupervisionController:
+class SupervisionController(WindowBound):
     def __init__(self, window: Any):
-        self._window = weakref.ref(window)
+        super().__init__(window)
         self.dialogs: Any = QtSupervisionDialogs(window)
         self._units: list[UnitChoice] | None = None
-
-    @property
-    def window(self) -> Any:
-        """The main window, held weakly: a controller stored on the window must not form a reference cycle
-        with it (a cycle lets Python's collector free the window on whatever thread it runs, even the DB
-        worker, and Qt objects must die on the GUI thread)."""
-        window = self._window()
-        assert window is not None, "the window is gone"
-        return window
 
     @property
     def _db(self) -> Any:

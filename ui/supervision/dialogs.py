@@ -4,7 +4,6 @@ probable duplicate. Each returns a plain choice; ``QtSupervisionDialogs`` opens 
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,9 +24,9 @@ from console.domain.enums import Rating, Role, TicketStatus
 from console.queries.rows import QueueRow
 from console.supervision_queries.rows import DuplicateView, StaffChoice, UnitChoice
 from ui.i18n import t
-from ui.prompts import run_dialog
 from ui.supervision.pickers import StaffPicker, UnitPicker
 from ui.supervision.table import RowTable
+from ui.window_ref import WindowDialogs
 
 
 @dataclass(frozen=True)
@@ -247,21 +246,8 @@ def _status(value: str) -> str:
         return value
 
 
-class QtSupervisionDialogs:
+class QtSupervisionDialogs(WindowDialogs):
     """The real dialogs, parented to the window."""
-
-    def __init__(self, parent: QWidget):
-        self._parent = weakref.ref(parent)  # no cycle with the window
-
-    @property
-    def parent(self) -> QWidget | None:
-        return self._parent()
-
-    async def _run(self, dialog: QDialog) -> bool:
-        try:
-            return await run_dialog(dialog) == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
 
     async def bulk_reassign(self, rows: Sequence[QueueRow], staff: Sequence[StaffChoice],
                             units: Sequence[UnitChoice], source_staff: str = "") -> BulkChoice | None:

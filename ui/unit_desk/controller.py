@@ -7,7 +7,6 @@ them. Dialogs come from ``dialogs`` (``QtDeskDialogs``; tests put a scripted obj
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from console.domain.clock import format_room_time
@@ -18,21 +17,13 @@ from console.supervision_queries.unit_view import reply_context
 from ui.i18n import t
 from ui.unit_desk.dialogs import QtDeskDialogs
 from ui.unit_desk.ops import act, current_row, fail, read
+from ui.window_ref import WindowBound
 
 
-class UnitDeskController:
+class UnitDeskController(WindowBound):
     def __init__(self, window: Any):
-        self._window = weakref.ref(window)
+        super().__init__(window)
         self.dialogs: Any = QtDeskDialogs(window)
-
-    @property
-    def window(self) -> Any:
-        """The main window, held weakly: a controller stored on the window must not form a reference cycle
-        with it (a cycle lets Python's collector free the window on whatever thread it runs, even the DB
-        worker, and Qt objects must die on the GUI thread)."""
-        window = self._window()
-        assert window is not None, "the window is gone"
-        return window
 
     @property
     def _unit_id(self) -> int:

@@ -4,7 +4,6 @@ plain choice. GUI thread; no database."""
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -29,7 +28,7 @@ from console.domain.enums import AssignmentState, ReturnReason
 from console.domain.sla import unit_deadlines
 from console.supervision_queries.rows import ReplyContext, UnitPart
 from ui.i18n import t
-from ui.prompts import run_dialog
+from ui.window_ref import WindowDialogs
 
 
 @dataclass(frozen=True)
@@ -235,21 +234,8 @@ class ExtensionDialog(QDialog):
         self.accept()
 
 
-class QtDeskDialogs:
+class QtDeskDialogs(WindowDialogs):
     """The real dialogs, parented to the window. Tests substitute an object with the same coroutines."""
-
-    def __init__(self, parent: QWidget):
-        self._parent = weakref.ref(parent)  # no cycle with the window
-
-    @property
-    def parent(self) -> QWidget | None:
-        return self._parent()
-
-    async def _run(self, dialog: QDialog) -> bool:
-        try:
-            return await run_dialog(dialog) == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
 
     async def reply(self, context: ReplyContext) -> str | None:
         dialog = ReplyDialog(context, self.parent)
