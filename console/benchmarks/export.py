@@ -36,7 +36,7 @@ def rss_mb() -> float:
 # --------------------------------------------------------------------------- data
 def generate(url: str, tickets: int, shift_tickets: int, seed: int = 7) -> None:
     """Bulk-insert the synthetic month (direct inserts: the point is the export, not the services)."""
-    from sqlalchemy import select
+    from sqlalchemy import insert, select
 
     from console.db.engine import Database
     from console.db.migrate import upgrade
@@ -55,9 +55,8 @@ def generate(url: str, tickets: int, shift_tickets: int, seed: int = 7) -> None:
     statuses = ["closed"] * 70 + ["handling"] * 10 + ["accepted"] * 6 + ["dispatched"] * 6 + ["replied"] * 4 + [
         "pending_review"] * 3 + ["arbitration"]
     ratings = ["satisfied"] * 85 + ["basically_satisfied"] * 10 + ["unsatisfied"] * 5
-    T, A, E = TicketRow.__table__, AssignmentRow.__table__, EventRow.__table__
     with db.engine.begin() as conn:
-        conn.execute(StaffRow.__table__.insert(), [{
+        conn.execute(insert(StaffRow), [{
             "username": "bench.sup", "display_name": "基准值班长", "role": "supervisor", "shift_slot": 2,
             "password_hash": "", "active": True, "created_at": SHIFT_START}])
     chunk = 5000
@@ -107,11 +106,11 @@ def generate(url: str, tickets: int, shift_tickets: int, seed: int = 7) -> None:
                                    "action": "dispatch", "from_status": "pending_review", "to_status": "dispatched",
                                    "reason": "", "data": {}})
         with db.engine.begin() as conn:
-            conn.execute(T.insert(), t_rows)
+            conn.execute(insert(TicketRow), t_rows)
             if a_rows:
-                conn.execute(A.insert(), a_rows)
+                conn.execute(insert(AssignmentRow), a_rows)
             if e_rows:
-                conn.execute(E.insert(), e_rows)
+                conn.execute(insert(EventRow), e_rows)
     db.dispose()
 
 
