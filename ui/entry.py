@@ -10,8 +10,12 @@ import sys
 
 
 def window_parser(add_help: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dispatch-console", add_help=add_help,
-                                     description="分拨调度台 — 12345 民意速办 dispatch-room console")
+    parser = argparse.ArgumentParser(
+        prog="dispatch-console", add_help=add_help, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="分拨调度台 — 12345 民意速办 dispatch-room console. Without a command: open the window.",
+        epilog="commands (dispatch-console [--db URL] COMMAND --help for each):\n"
+               "  db upgrade | demo | simulate | import | catalog stats | users add | routing (eval, train, test,\n"
+               "  retrain) | export (handover, report) | dutylist | analytics | bench (queue, live, export)")
     parser.add_argument("--db", dest="db_url", default=None, help="database URL (default: the local SQLite file)")
     parser.add_argument("--user", default="", help="prefill the login with this user name")
     parser.add_argument("--lang", default=None, choices=["zh_CN", "en"], help="UI language for this start")
