@@ -20,11 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.analytics.similarity import bigrams, jaccard
-from console.catalog_admin.lead_rule import lead_unit_code
 from console.db.schema import StaffRow, UnitRow
 from console.domain.catalog import Catalog, DutyItem
 from console.domain.enums import Level, Role, Territorial
 from console.reference.territories import load_districts
+from console.reference.units import lead_unit_code
 
 KINDS = {"no_lead": "无主办单位", "overlap": "事项重叠", "unreachable_line": "条线无单位",
          "unreachable_district": "属地无单位", "no_handler": "单位无承办人"}

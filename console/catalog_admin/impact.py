@@ -19,9 +19,9 @@ from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from console.catalog_admin.diff import diff_catalogs
-from console.catalog_admin.lead_rule import lead_unit_code
 from console.db.schema import TicketRow, UnitRow
 from console.domain.catalog import Catalog
+from console.reference.units import lead_unit_code
 from console.services.catalog_store import catalog_at, load_version
 
 CLOSED = ("closed", "merged")

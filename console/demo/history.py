@@ -24,9 +24,9 @@ from console.db.schema import StaffRow, TicketCounterRow, TicketRow, UnitRow
 from console.demo.bulk import TimeFormatter, insert_rows
 from console.demo.texts import citizen_name, citizen_phone, compose, random_place
 from console.domain.catalog import DutyItem
-from console.domain.enums import Channel, Kind, Rating, ReturnReason, Role, Territorial, Urgency
+from console.domain.enums import Channel, Kind, Rating, ReturnReason, Role, Urgency
 from console.domain.numbering import day_key
-from console.reference.units import resolve_unit_code
+from console.reference.units import item_unit_codes
 from console.services.catalog_store import catalog_at
 from console.services.context import ServiceContext
 
@@ -139,15 +139,8 @@ class HistoryGenerator:
     def _resolve(self, item: DutyItem, district: str, street: str) -> tuple[_Unit, list[_Unit]] | None:
         key = (item.code, district, street)
         if key not in self._unit_cache:
-            lead_line, co_lines, level = item.lead_line, list(item.co_lines), item.level
-            if item.territorial is Territorial.DISTRICT_LEAD:
-                lead_line, co_lines = "district_gov", [item.lead_line, *co_lines]
-            elif item.territorial is Territorial.STREET_LEAD:
-                lead_line, co_lines = "street_office", [item.lead_line, *co_lines]
-            lead = resolve_unit_code(lead_line, level, district, street, self.known)
-            co = [c for c in (resolve_unit_code(x, level, district, street, self.known) for x in co_lines)
-                  if c and c != lead]
-            self._unit_cache[key] = (self.units[lead], [self.units[c] for c in dict.fromkeys(co)]) if lead else None
+            lead, co = item_unit_codes(item, district, street, self.known)
+            self._unit_cache[key] = (self.units[lead], [self.units[c] for c in co]) if lead else None
         return self._unit_cache[key]
 
     # ------------------------------------------------------------------ generation

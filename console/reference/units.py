@@ -7,9 +7,11 @@ Unit codes are stable and readable: ``city/ecology``, ``福田区/ecology``, ``�
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
-from console.domain.enums import Level
+from console.domain.catalog import DutyItem
+from console.domain.enums import Level, Territorial
 from console.reference.lines import load_lines
 from console.reference.territories import load_districts, short_district
 
@@ -85,7 +87,7 @@ def build_units() -> list[UnitSpec]:
 
 
 def resolve_unit_code(line: str, level: Level, district: str | None, street: str | None,
-                      known: set[str] | frozenset[str]) -> str | None:
+                      known: Set[str]) -> str | None:
     """The code of the unit that handles ``line`` at ``level`` for a place, or None if none can.
 
     Street offices need the street (else the district government takes it, 兜底); district governments need
@@ -103,3 +105,40 @@ def resolve_unit_code(line: str, level: Level, district: str | None, street: str
         return district_code(district, line)
     code = city_code(line)
     return code if code in known else None
+
+
+def item_lines(item: DutyItem) -> tuple[str, Level, tuple[str, ...]]:
+    """(lead line, lead level, co-lines) of an item under its territorial rule (属地统筹): a district- or
+    street-led item is led by ``district_gov`` / ``street_office`` and its own lines co-handle. The lead
+    line never appears among the co-lines."""
+    lead, level, co = item.lead_line, item.level, item.co_lines
+    if item.territorial is Territorial.DISTRICT_LEAD:
+        lead, level, co = "district_gov", Level.DISTRICT, (item.lead_line, *item.co_lines)
+    elif item.territorial is Territorial.STREET_LEAD:
+        lead, level, co = "street_office", Level.STREET, (item.lead_line, *item.co_lines)
+    return lead, level, tuple(dict.fromkeys(line for line in co if line != lead))
+
+
+def item_unit_codes(item: DutyItem, district: str | None, street: str | None,
+                    known: Set[str]) -> tuple[str | None, list[str]]:
+    """Lead and co-unit codes for a duty item at a place, by the item's territorial rule (属地统筹):
+    territorial items are led by the district government or street office and the item's own lines
+    co-handle. The lead is None when no unit can lead (e.g. a district-level item without a district);
+    co-units that cannot be found are left out. The one implementation of this rule."""
+    lead_line, lead_level, co_lines = item_lines(item)
+    lead = resolve_unit_code(lead_line, lead_level, district, street, known)
+    co: list[str] = []
+    for line in co_lines:
+        code = resolve_unit_code(line, item.level, district, street, known)
+        if code and code != lead and code not in co:
+            co.append(code)
+    return lead, co
+
+
+def lead_unit_code(item: DutyItem | None, district: str | None, street: str | None,
+                   known: Set[str]) -> str | None:
+    """The unit that would lead ``item`` at the place, or None (no item, retired item, or no unit found:
+    the ticket would go to manual review)."""
+    if item is None or not item.active:
+        return None
+    return item_unit_codes(item, district, street, known)[0]

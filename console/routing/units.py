@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from console.domain.catalog import DutyItem
 from console.domain.enums import Level, Territorial
+from console.reference.units import item_lines
 
 DISTRICT_GOV = "district_gov"
 STREET_OFFICE = "street_office"
@@ -40,11 +41,14 @@ def _dedupe(lines: tuple[str, ...] | list[str], lead: str) -> tuple[str, ...]:
 
 def effective_lead(item: DutyItem) -> str:
     """The line that leads ``item`` once the territorial rule is applied."""
-    if item.territorial is Territorial.DISTRICT_LEAD:
-        return DISTRICT_GOV
-    if item.territorial is Territorial.STREET_LEAD:
-        return STREET_OFFICE
-    return item.lead_line
+    return item_lines(item)[0]
+
+
+_RULES = {
+    Territorial.DISTRICT_LEAD: "territorial: district government leads (属地统筹)",
+    Territorial.STREET_LEAD: "territorial: street office leads (属地统筹)",
+    Territorial.NONE: "item: the item's lead line leads",
+}
 
 
 def resolve_units(item: DutyItem | None, unclear_ownership: bool = False) -> Units:
@@ -55,11 +59,5 @@ def resolve_units(item: DutyItem | None, unclear_ownership: bool = False) -> Uni
     if unclear_ownership:
         return Units(DISTRICT_GOV, _dedupe(own, DISTRICT_GOV), Level.DISTRICT,
                      "fallback: unclear ownership → district government leads (权属不清兜底)")
-    if item.territorial is Territorial.DISTRICT_LEAD:
-        return Units(DISTRICT_GOV, _dedupe(own, DISTRICT_GOV), Level.DISTRICT,
-                     "territorial: district government leads (属地统筹)")
-    if item.territorial is Territorial.STREET_LEAD:
-        return Units(STREET_OFFICE, _dedupe(own, STREET_OFFICE), Level.STREET,
-                     "territorial: street office leads (属地统筹)")
-    return Units(item.lead_line, _dedupe(item.co_lines, item.lead_line), item.level,
-                 "item: the item's lead line leads")
+    lead, level, co = item_lines(item)
+    return Units(lead, co, level, _RULES[item.territorial])
