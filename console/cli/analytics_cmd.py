@@ -65,6 +65,14 @@ def _outputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
 
 
+def _over_last_days(args: argparse.Namespace, compute: Any, **options: Any) -> Any:
+    """``compute(session, since, until, **options)`` over the last ``--days`` days, read-only."""
+    backend = _open(args)
+    now = backend.ctx.clock.now()
+    with backend.ctx.db.reader() as session:
+        return compute(session, now - timedelta(days=args.days), now, **options)
+
+
 def _open(args: argparse.Namespace) -> Any:
     from console.backend import open_backend
 
@@ -103,10 +111,7 @@ def cmd_hotspots(args: argparse.Namespace) -> int:
 def cmd_recurrence(args: argparse.Namespace) -> int:
     from console.analytics.recurrence import recurrence
 
-    backend = _open(args)
-    now = backend.ctx.clock.now()
-    with backend.ctx.db.reader() as session:
-        report = recurrence(session, now - timedelta(days=args.days), now, days=args.within)
+    report = _over_last_days(args, recurrence, days=args.within)
     if args.json:
         _print_json(report)
     else:
@@ -120,10 +125,7 @@ def cmd_recurrence(args: argparse.Namespace) -> int:
 def cmd_top(args: argparse.Namespace) -> int:
     from console.analytics.top import top_problems
 
-    backend = _open(args)
-    now = backend.ctx.clock.now()
-    with backend.ctx.db.reader() as session:
-        top = top_problems(session, now - timedelta(days=args.days), now)
+    top = _over_last_days(args, top_problems)
     if args.json:
         _print_json(top)
     else:
@@ -138,10 +140,7 @@ def cmd_top(args: argparse.Namespace) -> int:
 def cmd_suggestions(args: argparse.Namespace) -> int:
     from console.analytics.suggestions import suggestions_digest
 
-    backend = _open(args)
-    now = backend.ctx.clock.now()
-    with backend.ctx.db.reader() as session:
-        digest = suggestions_digest(session, now - timedelta(days=args.days), now)
+    digest = _over_last_days(args, suggestions_digest)
     if args.json:
         _print_json(digest)
     else:
