@@ -57,6 +57,17 @@ def run(loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, Any], timeout
     return loop.run_until_complete(asyncio.wait_for(coro, timeout))
 
 
+def settle(window: Any, loop: asyncio.AbstractEventLoop) -> None:
+    """Run the window's spawned tasks to completion."""
+    run(loop, window.session.tasks.settle())
+
+
+def dialog_of(window: Any, loop: asyncio.AbstractEventLoop, cls: type) -> Any:
+    """The visible dialog of class ``cls`` under ``window``, once it is shown."""
+    wait_until(loop, lambda: any(d.isVisible() for d in window.findChildren(cls)))
+    return next(d for d in window.findChildren(cls) if d.isVisible())
+
+
 def wait_until(loop: asyncio.AbstractEventLoop, condition: Callable[[], Any], timeout: float = 10.0) -> None:
     async def waiting() -> None:
         while not condition():

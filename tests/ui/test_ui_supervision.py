@@ -4,37 +4,16 @@ lead unit. Real services on a temporary SQLite database; the real dialogs are fi
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-import pytest
-from conftest import run, wait_until
+from conftest import dialog_of, run, settle, wait_until
 from PySide6.QtWidgets import QDialog
 
 from console.domain.enums import Rating
 from console.services import triage, unit_desk
 from console.supervision_queries.unit_view import reply_context
 from tests.supervision.desk_world import NOISE, add_handler, returned_twice, ticket
-
-
-@pytest.fixture(autouse=True)
-def _collect_loop_garbage_on_the_gui_thread() -> Iterator[None]:
-    """Torn down after the ``loop`` fixture closed its qasync loop: collect the loop's cyclic garbage
-    (QObjects with live timers) here, on the GUI thread. Left to chance, the collector may run on the DB
-    worker thread, destroy them there, and a later timer event then hits freed memory (a segfault)."""
-    yield
-    gc.collect()
-
-
-def settle(window: Any, loop: Any) -> None:
-    run(loop, window.session.tasks.settle())
-
-
-def dialog_of(window: Any, loop: Any, cls: type) -> Any:
-    wait_until(loop, lambda: any(d.isVisible() for d in window.findChildren(cls)))
-    return next(d for d in window.findChildren(cls) if d.isVisible())
 
 
 def timeline(window: Any, loop: Any, ticket_id: int) -> list[str]:

@@ -5,12 +5,8 @@ ticket up."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
-from conftest import run, wait_until
+from conftest import dialog_of, settle, wait_until
 from PySide6.QtCore import Qt
 
 from console.domain.enums import ReturnReason
@@ -20,24 +16,6 @@ from console.supervision_queries.lookup import find_ticket
 from console.supervision_queries.unit_view import reply_context
 from tests.supervision.desk_world import NOISE, add_handler, ticket
 from ui.unit_desk.dialogs import ExtensionDialog, ReplyDialog, ReturnDialog
-
-
-@pytest.fixture(autouse=True)
-def _collect_loop_garbage_on_the_gui_thread() -> Iterator[None]:
-    """Torn down after the ``loop`` fixture closed its qasync loop: collect the loop's cyclic garbage
-    (QObjects with live timers) here, on the GUI thread. Left to chance, the collector may run on the DB
-    worker thread, destroy them there, and a later timer event then hits freed memory (a segfault)."""
-    yield
-    gc.collect()
-
-
-def settle(window: Any, loop: Any) -> None:
-    run(loop, window.session.tasks.settle())
-
-
-def dialog_of(window: Any, loop: Any, cls: type) -> Any:
-    wait_until(loop, lambda: any(d.isVisible() for d in window.findChildren(cls)))
-    return next(d for d in window.findChildren(cls) if d.isVisible())
 
 
 def test_unit_handler_cannot_see_or_change_another_units_ticket(world, open_window, loop, qtbot) -> None:
