@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import sys
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -99,5 +102,21 @@ def launch(options: WindowOptions) -> int:
     asyncio.set_event_loop(loop)
     try:
         return loop.run_until_complete(run_window(options))
+    finally:
+        loop.close()
+
+
+def run_headless(coroutine_factory: Callable[[], Coroutine[Any, Any, int]], language: str = "zh_CN") -> int:
+    """Run one coroutine on a qasync loop of a fresh application (offscreen unless a display platform is
+    set) and return its exit code — the frame of the screenshot and capture tools."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+
+    app = make_application()
+    install_language(language)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        return loop.run_until_complete(coroutine_factory())
     finally:
         loop.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from pathlib import Path
 
@@ -55,23 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", type=int, default=0, help="queue row to select for the detail pane")
     parser.add_argument("--lang", default="zh_CN")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync
+    from ui.app import run_headless
 
-    from ui.app import make_application
-    from ui.i18n import install_language
-
-    app = make_application()
-    install_language(args.lang)
     width, height = (int(v) for v in args.size.lower().split("x"))
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    try:
-        return loop.run_until_complete(capture(args.db_url, args.out, args.user, args.password, width, height,
-                                               args.select))
-    finally:
-        loop.close()
-
+    return run_headless(lambda: capture(args.db_url, args.out, args.user, args.password, width, height,
+                                        args.select), args.lang)
 
 if __name__ == "__main__":
     sys.exit(main())

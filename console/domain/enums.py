@@ -230,3 +230,14 @@ class Rating(StrEnum):
             Rating.BASICALLY_SATISFIED: "基本满意",
             Rating.UNSATISFIED: "不满意",
         }[self]
+
+
+def label_of(enum: type, value: str | None) -> str:
+    """The Chinese label of ``value`` in ``enum``; empty for no value, the value itself if it is unknown
+    (e.g. written by a newer version)."""
+    if not value:
+        return ""
+    try:
+        return str(enum(value).label)
+    except ValueError:
+        return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from console.domain.enums import ReturnReason, Role, TicketStatus, Urgency
+from console.domain.enums import ReturnReason, Role, TicketStatus, Urgency, label_of
 from console.domain.lifecycle import Action
 from console.domain.sla import ClockKind
 
@@ -12,37 +12,28 @@ CLOCK_CATEGORY = {"breached": "本班超时", "overdue": "前班遗留超时", "
 EXTENSION_OUTCOME = {"pending": "待审批", "approved": "已批准", "refused": "已驳回"}
 
 
-def _label(enum: type, value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return str(enum(value).label)
-    except ValueError:
-        return value
-
-
 def urgency_label(value: str | None) -> str:
-    return _label(Urgency, value)
+    return label_of(Urgency, value)
 
 
 def status_label(value: str | None) -> str:
-    return _label(TicketStatus, value)
+    return label_of(TicketStatus, value)
 
 
 def action_label(value: str | None) -> str:
-    return _label(Action, value)
+    return label_of(Action, value)
 
 
 def clock_label(value: str | None) -> str:
-    return _label(ClockKind, value)
+    return label_of(ClockKind, value)
 
 
 def return_reason_label(value: str | None) -> str:
-    return _label(ReturnReason, value)
+    return label_of(ReturnReason, value)
 
 
 def role_label(value: str | None) -> str:
-    return _label(Role, value)
+    return label_of(Role, value)
 
 
 def duration_text(minutes: int) -> str:

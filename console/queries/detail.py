@@ -19,6 +19,7 @@ from console.domain.enums import (
     Role,
     TicketStatus,
     Urgency,
+    label_of,
 )
 from console.domain.errors import DomainError, NotFound
 from console.domain.lifecycle import Action
@@ -108,23 +109,14 @@ def _unit_names(s: Session, events: Any) -> dict[str, str]:
     return dict(s.execute(select(UnitRow.code, UnitRow.name).where(UnitRow.code.in_(codes))).all())
 
 
-def _label(enum: Any, value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return str(enum(value).label)
-    except ValueError:
-        return value
-
-
 def _event(e: EventRow, units: dict[str, str]) -> EventView:
     try:
         label = Action(e.action).label
     except ValueError:
         label = e.action
-    return EventView(id=e.id, at=e.at, actor_name=e.actor_name, actor_role=_label(Role, e.actor_role),
-                     action=e.action, action_label=label, from_status=_label(TicketStatus, e.from_status),
-                     to_status=_label(TicketStatus, e.to_status), reason=e.reason,
+    return EventView(id=e.id, at=e.at, actor_name=e.actor_name, actor_role=label_of(Role, e.actor_role),
+                     action=e.action, action_label=label, from_status=label_of(TicketStatus, e.from_status),
+                     to_status=label_of(TicketStatus, e.to_status), reason=e.reason,
                      summary=event_summary(e.action, e.data or {}, units))
 
 
@@ -148,13 +140,13 @@ def event_summary(action: str, data: dict[str, Any], units: dict[str, str]) -> s
     elif action == "reassign_unit":
         parts.append(f"{unit(data.get('from')) or '（无）'} → {unit(data.get('to'))}")
     elif action == "change_urgency":
-        parts.append(f"{_label(Urgency, data.get('from'))} → {_label(Urgency, data.get('to'))}")
+        parts.append(f"{label_of(Urgency, data.get('from'))} → {label_of(Urgency, data.get('to'))}")
     elif action == "return":
-        parts.append(f"{unit(data.get('unit'))}：{_label(ReturnReason, data.get('code'))}")
+        parts.append(f"{unit(data.get('unit'))}：{label_of(ReturnReason, data.get('code'))}")
     elif action in ("request_extension", "approve_extension", "refuse_extension"):
         parts.append(f"{unit(data.get('unit'))} {data.get('hours', '')} 小时")
     elif action == "rate":
-        parts.append(_label(Rating, data.get("rating")))
+        parts.append(label_of(Rating, data.get("rating")))
     elif action in ("reply",):
         parts.append(f"{unit(data.get('unit'))}：{data.get('text', '')}")
     elif action in ("accept", "start_handling", "rollback", "reopen"):
@@ -167,8 +159,8 @@ def event_summary(action: str, data: dict[str, Any], units: dict[str, str]) -> s
     elif action == "submit_review" and data.get("suggested_item"):
         parts.append(f"建议事项 {data['suggested_item']}（置信度 {float(data.get('confidence') or 0):.2f}）")
     elif action == "receive":
-        parts.append("、".join(x for x in (_label(Channel, data.get("channel")), _label(Kind, data.get("kind")),
-                                          _label(Urgency, data.get("urgency"))) if x))
+        parts.append("、".join(x for x in (label_of(Channel, data.get("channel")), label_of(Kind, data.get("kind")),
+                                          label_of(Urgency, data.get("urgency"))) if x))
     return "；".join(p for p in parts if p)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from pathlib import Path
 
@@ -80,20 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", type=int, default=0, help="pending ticket to show (0 = the first)")
     parser.add_argument("--query", default="sgzs", help="what to type into the item picker")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync
+    from ui.app import run_headless
 
-    from ui.app import make_application
-    from ui.i18n import install_language
-
-    app = make_application()
-    install_language("zh_CN")
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    try:
-        return loop.run_until_complete(capture(args.db_url, args.out, args.select, args.query))
-    finally:
-        loop.close()
+    return run_headless(lambda: capture(args.db_url, args.out, args.select, args.query))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import os
 import socket
 import sys
 import threading
@@ -140,20 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--user", default="disp01")
     parser.add_argument("--password", default="demo")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync
+    from ui.app import run_headless
 
-    from ui.app import make_application
-    from ui.i18n import install_language
-
-    app = make_application()
-    install_language("zh_CN")
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    try:
-        return loop.run_until_complete(capture(args.db_url, args.out_dir, args.user, args.password))
-    finally:
-        loop.close()
+    return run_headless(lambda: capture(args.db_url, args.out_dir, args.user, args.password))
 
 
 if __name__ == "__main__":
