@@ -62,6 +62,18 @@ def pg_url() -> Iterator[str]:
     yield f"{base}/{name}"
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_room_roles(admin, name)
+
+
+def drop_room_roles(admin: object, database: str) -> None:
+    """Drop the cluster-wide roles a hardened room created (logins first, then groups, gate, owner)."""
+    from console.db.hardening.names import room_prefix
+
+    pattern = room_prefix(database).replace("_", r"\_") + r"\_%"
+    names = [r for (r,) in admin.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",  # type: ignore[attr-defined]
+                                         (pattern,)).fetchall()]
+    for role in sorted(names, key=lambda n: (0 if "_u_" in n else 1, n)):
+        admin.execute(f'DROP ROLE IF EXISTS "{role}"')  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -32,9 +32,41 @@ def head_revision(db: Database) -> str | None:
     return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
 
 
-def upgrade(db: Database, revision: str = "head") -> None:
-    """Apply every missing revision up to ``revision``; a no-op on an up-to-date database."""
+def upgrade(db: Database, revision: str = "head", *, harden: bool = True) -> None:
+    """Apply every missing revision up to ``revision``; a no-op on an up-to-date database.
+
+    On PostgreSQL, when the connection may create roles (the DBA's), the room's hardening is taken down
+    before migrating (its views would block column changes) and installed again afterwards, so a room is
+    always hardened at the newest schema (``harden=False`` leaves it out, for throw-away test databases)."""
+    hardening = harden and db.is_postgres and _may_create_roles(db)
+    if hardening:
+        from console.db.hardening.install import is_hardened, uninstall_objects
+
+        with db.engine.begin() as connection:
+            if is_hardened(connection):
+                uninstall_objects(connection)
     command.upgrade(alembic_config(db), revision)
+    if hardening and revision == "head":
+        from console.db.hardening.install import install_database
+
+        install_database(db)
+
+
+def downgrade(db: Database, revision: str) -> None:
+    """Step back to ``revision`` (tests and emergencies); the hardening is taken down first."""
+    if db.is_postgres:
+        from console.db.hardening.install import is_hardened, uninstall_objects
+
+        with db.engine.begin() as connection:
+            if is_hardened(connection):
+                uninstall_objects(connection)
+    command.downgrade(alembic_config(db), revision)
+
+
+def _may_create_roles(db: Database) -> bool:
+    with db.engine.connect() as connection:
+        return bool(connection.exec_driver_sql(
+            "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user").scalar())
 
 
 def is_up_to_date(db: Database) -> bool:

@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 
 from console.backend import open_backend
 from console.db.engine import Database
-from console.db.migrate import alembic_config, current_revision, head_revision, is_up_to_date, upgrade
+from console.db.migrate import alembic_config, current_revision, downgrade, head_revision, is_up_to_date, upgrade
 from console.db.schema import Base
 
 
@@ -37,7 +37,7 @@ def test_models_match_migrations(any_url: str) -> None:
 def test_downgrade_to_base_and_back(any_url: str) -> None:
     db = Database(any_url)
     upgrade(db)
-    command.downgrade(alembic_config(db), "base")
+    downgrade(db, "base")
     assert current_revision(db) is None and "tickets" not in inspect(db.engine).get_table_names()
     upgrade(db)
     assert current_revision(db) == head_revision(db)
