@@ -1,7 +1,9 @@
 """Probable duplicates (并案 candidates): same place, similar text, close in time.
 
 Scoring is a pure function; the query narrows candidates to the same district within a time window,
-so a check costs one indexed range query and a few thousand bigram comparisons at most.
+so a check costs one indexed range query and a few thousand bigram comparisons at most. With ``masked``
+(viewers outside ``UNMASKED_ROLES``) the candidates' titles have their phone and ID numbers masked; the
+comparison itself always uses the stored text.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.schema import TicketRow
+from console.domain.masking import mask_text
 
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 _BOILERPLATE = ("市民来电反映", "市民反映", "市民咨询", "市民求助", "诉求", "请相关部门", "尽快处理", "希望")
@@ -54,7 +57,7 @@ def score(text_similarity: float, same_street: bool, same_item: bool, hours_apar
 
 def probable_duplicates(session: Session, *, text: str, district: str | None, street: str | None,
                         item_code: str | None, received_at: datetime, exclude_id: int | None = None,
-                        window_hours: float = 72, threshold: float = 0.55, limit: int = 5
+                        window_hours: float = 72, threshold: float = 0.55, limit: int = 5, masked: bool = False
                         ) -> list[DuplicateCandidate]:
     """Tickets of the same district received within ``window_hours`` before or after ``received_at`` whose
     score reaches ``threshold``, best first. Without a district nothing is suggested (too broad)."""
@@ -81,15 +84,17 @@ def probable_duplicates(session: Session, *, text: str, district: str | None, st
         value = score(text_sim, same_street, bool(item_code) and row.item_code == item_code, hours, window_hours)
         if value >= threshold:
             found.append(DuplicateCandidate(row.id, row.number, value, round(text_sim, 3), same_street,
-                                            round(hours, 2), row.status, row.title))
+                                            round(hours, 2), row.status,
+                                            mask_text(row.title) if masked else row.title))
     return sorted(found, key=lambda c: -c.score)[:limit]
 
 
-def duplicates_of(session: Session, ticket_id: int, **options: float) -> list[DuplicateCandidate]:
-    """Probable duplicates of a stored ticket (for the review desk)."""
+def duplicates_of(session: Session, ticket_id: int, *, masked: bool = False,
+                  **options: float) -> list[DuplicateCandidate]:
+    """Probable duplicates of a stored ticket (for the review desk); titles masked when ``masked``."""
     row = session.get(TicketRow, ticket_id)
     if row is None:
         return []
     return probable_duplicates(session, text=row.text, district=row.district, street=row.street,
                                item_code=row.item_code, received_at=row.received_at, exclude_id=row.id,
-                               **options)  # type: ignore[arg-type]
+                               masked=masked, **options)  # type: ignore[arg-type]

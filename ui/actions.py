@@ -42,7 +42,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("note", "添加备注…", "N", "工单", "add_note", "在时间线上记一条备注"),
     ActionSpec("reveal", "查看个人信息…", "Ctrl+Shift+P", "工单", "reveal", "填写原因后显示市民姓名和电话（留痕）"),
     ActionSpec("detail", "查看详情", "Return", "工单", "focus_detail", "把焦点移到详情面板"),
-    ActionSpec("queue", "回到队列", "Ctrl+L", "视图", "focus_queue", "把焦点移回工单队列", needs_ticket=False),
+    ActionSpec("queue", "回到队列", "F6", "视图", "focus_queue", "把焦点移回工单队列", needs_ticket=False),
     ActionSpec("search", "搜索", "Ctrl+F", "视图", "focus_search", "按工单编号、电话号码或文字搜索",
                needs_ticket=False),
     ActionSpec("clear_search", "清除搜索", "Escape", "视图", "clear_search", "清空搜索框并回到队列",
@@ -53,10 +53,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("delete_view", "删除当前视图", "", "视图", "delete_view", "删除自己保存的视图", needs_ticket=False),
     ActionSpec("settings", "设置…", "Ctrl+,", "文件", "open_settings", "语言、提示音、托盘通知", needs_ticket=False),
     ActionSpec("quit", "退出", "Ctrl+Q", "文件", "quit", "关闭窗口", needs_ticket=False),
+    ActionSpec("lock", "锁定屏幕", "Ctrl+L", "账户", "lock", "立即锁屏：隐藏工单和个人信息，保留未完成的内容",
+               needs_ticket=False),
+    ActionSpec("change_password", "修改密码…", "", "账户", "change_password", "修改本人的登录密码", needs_ticket=False),
+    ActionSpec("reset_password", "重置他人密码…", "", "账户", "reset_password", "为其他账号设置新密码并解除锁定",
+               frozenset({Role.ADMIN}), needs_ticket=False),
     ActionSpec("cheatsheet", "快捷键一览", "F1", "帮助", "cheatsheet", "显示本表", needs_ticket=False),
 )
 
-MENUS = ("文件", "工单", "视图", "值班", "管理", "帮助")
+MENUS = ("文件", "工单", "视图", "值班", "管理", "账户", "帮助")
 
 
 def actions_for(role: Role) -> list[ActionSpec]:

@@ -19,6 +19,7 @@ from console.backend import Backend, open_backend
 from console.domain.ticket import Actor
 from console.queries.reference import whoami
 from ui.i18n import install_language, t
+from ui.lock.controller import Handoff
 from ui.login import LoginDialog, login_flow
 from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANIZATION, Preferences
@@ -52,6 +53,24 @@ async def open_session(worker: DbWorker, backend: Backend, actor: Actor, usernam
     return AppSession(backend, worker, actor, username, shift_slot, TaskGroup(), ChangeBus())
 
 
+async def run_session(worker: DbWorker, backend: Backend, actor: Actor, username: str,
+                      preferences: Preferences) -> Handoff | None:
+    """One session's window, from opening to its last tasks (closing the workstation releases its claims).
+    Returns how the screen lock handed over (another user, or back to the login), or None: quit."""
+    session = await open_session(worker, backend, actor, username)
+    window = MainWindow(session, preferences)
+    closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
+    window.closed.connect(lambda: closed.done() or closed.set_result(None))
+    window.show()
+    await window.start()
+    await closed
+    with contextlib.suppress(TimeoutError):
+        await session.tasks.settle(timeout=CLOSE_TIMEOUT_S)
+    handoff = window.screen_lock.handoff
+    window.deleteLater()
+    return handoff
+
+
 async def run_window(options: WindowOptions) -> int:
     """The whole life of one window; returns the process exit code."""
     preferences = Preferences.load()
@@ -74,18 +93,20 @@ async def run_window(options: WindowOptions) -> int:
             if result is None:
                 return 0
             actor, username = result
-        preferences.last_user = username
-        preferences.save()
-        session = await open_session(worker, backend, actor, username)
-        window = MainWindow(session, preferences)
-        closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
-        window.closed.connect(lambda: closed.done() or closed.set_result(None))
-        window.show()
-        await window.start()
-        await closed
-        with contextlib.suppress(TimeoutError):  # the window's last tasks: closing the workstation releases claims
-            await session.tasks.settle(timeout=CLOSE_TIMEOUT_S)
-        return 0
+        while True:  # one window per session; the screen lock may hand over to another user or the login
+            preferences = Preferences.load()  # as the last window saved them
+            preferences.last_user = username
+            preferences.save()
+            handoff = await run_session(worker, backend, actor, username, preferences)
+            if handoff is None:
+                return 0
+            if handoff.actor is not None:
+                actor, username = handoff.actor, handoff.username
+                continue
+            result = await login_flow(LoginDialog("", backend.url_for_display), worker, backend.ctx)
+            if result is None:
+                return 0
+            actor, username = result
     finally:
         worker.close()
         if backend is not None:

@@ -1,5 +1,5 @@
 """Triage commands on the current ticket: claim / release / next, dispatch with the routing suggestion,
-review, send to review, urgency, note, reveal personal data. A QObject, not a widget.
+review, send to review, urgency, note. A QObject, not a widget.
 
 Contract: GUI thread; each command is a coroutine that awaits one use case of ``console.services`` on the
 DB worker, asks the user through the ``Prompter`` (never a nested event loop), and announces the changed
@@ -45,7 +45,6 @@ class TriageController(QObject):
 
     message = Signal(str)  # one line for the status bar
     focusTicket = Signal(int)  # the window should select and show this ticket
-    revealed = Signal(object)  # TicketDetail with personal data, after a recorded reason
 
     conflictShown = Signal(object)  # ConflictError, after the ticket was re-read
 
@@ -289,25 +288,6 @@ class TriageController(QObject):
             self._fail(error, t("备注失败"))
             return
         self._done(changed, f"{t('已添加备注')} {row.number}")
-
-    async def reveal(self) -> TicketDetail | None:
-        """Ask for a reason, record it on the ticket's timeline, then show the personal data unmasked."""
-        row = self._row()
-        if row is None:
-            return None
-        reason = await self.prompter.text(t("查看个人信息"), t("查看市民姓名和电话的原因（将记录在工单时间线上）："))
-        if not reason:
-            return None
-        try:
-            changed = await self._call(f"{t('查看个人信息')} {row.number}", triage.add_note, row.id,
-                                       f"{t('查看个人信息')}：{reason}")
-            detail = await self.session.worker.run(ticket_detail, self.ctx, row.id, self.session.role, reveal=True)
-        except DomainError as error:
-            self._fail(error, t("查看失败"))
-            return None
-        self._done(changed, f"{t('已记录查看原因')} {row.number}")
-        self.revealed.emit(detail)
-        return detail
 
 
 def _load_one(session: AppSession, ticket_id: int) -> QueueRow | None:

@@ -2,6 +2,12 @@
 recorded), each unit with its own state and clocks, and the parcel-tracking timeline of events.
 
 A widget: it renders a ``TicketDetail`` it is given and never reads the database (GUI thread).
+
+For viewers who see personal data masked, a 「查看完整信息…」 button (Ctrl+Shift+I) floats at the top
+right: it emits ``revealRequested`` (``DetailController.reveal`` asks for the reason, records it and shows
+the unmasked ticket). A revealed ticket stays revealed until the selection changes or ``forget_revealed``
+is called (the screen lock calls it): the pane then drops the unmasked text at once and emits
+``revealForgotten`` so the controller reloads the ticket masked.
 """
 
 from __future__ import annotations
@@ -10,7 +16,9 @@ import html
 import time
 from datetime import datetime
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QPushButton, QTextBrowser, QWidget
 
 from console.domain.clock import format_room_time
 from console.domain.enums import Channel, Kind, TicketStatus, Urgency
@@ -34,26 +42,66 @@ def _label(enum: type, value: str) -> str:
         return value
 
 
+REVEAL_SHORTCUT = "Ctrl+Shift+I"
+
+
 class DetailPane(QTextBrowser):
     """Shows one ticket; ``refresh_clocks`` re-renders with the current time (no query)."""
+
+    revealRequested = Signal()  # the user asked to see the current ticket's personal data
+    revealForgotten = Signal()  # unmasked data was dropped (lock, ``forget_revealed``): reload masked
 
     def __init__(self, warning_fraction: float = 0.8, parent: QWidget | None = None):
         super().__init__(parent)
         self.warning_fraction = warning_fraction
         self.detail: TicketDetail | None = None
+        self.revealed = False  # the shown detail is unmasked because of a recorded reveal
         self.setOpenLinks(False)
         self.setMinimumWidth(360)
+        self.reveal_button = QPushButton(t("查看完整信息…"), self)
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.setShortcut(QKeySequence(REVEAL_SHORTCUT))
+        self.reveal_button.setToolTip(
+            t("填写原因后显示市民姓名、电话、地址和完整诉求（留痕）") + f" ({REVEAL_SHORTCUT})")
+        self.reveal_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.reveal_button.clicked.connect(self.revealRequested)
+        self.reveal_button.hide()
         self.show_empty()
 
     def show_empty(self, text: str = "") -> None:
         self.detail = None
+        self.revealed = False
+        self.reveal_button.hide()
         self.setHtml(f"<p style='color:#777'>{_e(text or t('在队列中选择一张工单查看详情'))}</p>")
 
-    def show_detail(self, detail: TicketDetail) -> None:
-        keep = self.verticalScrollBar().value() if self.detail is not None and self.detail.id == detail.id else 0
+    def show_detail(self, detail: TicketDetail, revealed: bool | None = None) -> None:
+        """Render ``detail``; ``revealed`` says it was unmasked by a recorded reveal (None: keep the flag
+        while the same ticket is re-rendered, clear it for another ticket)."""
+        same = self.detail is not None and self.detail.id == detail.id
+        keep = self.verticalScrollBar().value() if same else 0
+        self.revealed = (self.revealed and same) if revealed is None else revealed
         self.detail = detail
+        self.reveal_button.setVisible(detail.personal_masked)
+        self._place_button()
         self.setHtml(self.render_html(detail, time.time()))
         self.verticalScrollBar().setValue(keep)
+
+    def forget_revealed(self) -> None:
+        """Drop unmasked personal data from the screen now (the screen lock calls this); the controller
+        reloads the ticket masked on ``revealForgotten``. Harmless when nothing was revealed."""
+        if self.revealed:
+            self.show_empty(t("个人信息已隐藏"))
+        self.revealForgotten.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_button()
+
+    def _place_button(self) -> None:
+        self.reveal_button.adjustSize()
+        margin = 6
+        self.reveal_button.move(self.viewport().width() + self.frameWidth() - self.reveal_button.width() - margin,
+                                self.frameWidth() + margin)
 
     def refresh_clocks(self) -> None:
         if self.detail is not None:
@@ -76,8 +124,13 @@ class DetailPane(QTextBrowser):
 
     def render_html(self, d: TicketDetail, now: float) -> str:
         accent = URGENCY_ACCENT.get(d.urgency, "#607d8b")
-        mask_note = f" <span style='color:#777'>（{t('已脱敏')}，Ctrl+Shift+P {t('查看')}）</span>" \
-            if d.personal_masked else f" <span style='color:#c62828'>（{t('已显示个人信息')}）</span>"
+        if d.personal_masked:
+            note = t("已脱敏，{shortcut} 查看").format(shortcut=REVEAL_SHORTCUT)
+            mask_note = f" <span style='color:#777'>（{note}）</span>"
+        elif self.revealed:
+            mask_note = f" <span style='color:#c62828'>（{t('已显示个人信息，已记录查看原因')}）</span>"
+        else:
+            mask_note = ""
         fields = [
             (t("状态"), _label(TicketStatus, d.status)),
             (t("类型 / 渠道"), f"{_label(Kind, d.kind)} / {_label(Channel, d.channel)}"),
@@ -100,6 +153,8 @@ class DetailPane(QTextBrowser):
             fields.append((t("分拨建议"), hint_text(d.hint)))
         rows = "".join(f"<tr><td style='color:#555;padding-right:8px'>{_e(k)}</td><td>{_e(v)}"
                        f"{mask_note if k == t('市民') else ''}</td></tr>" for k, v in fields)
+        if d.personal_masked:  # leave room for the floating 「查看完整信息…」 button
+            rows = f"<tr><td colspan='2' style='height:8px'></td></tr>{rows}"
         parts = [
             f"<h3 style='margin:0'><span style='color:{accent}'>■ {_e(_label(Urgency, d.urgency))}</span> "
             f"{_e(d.number)}</h3>",

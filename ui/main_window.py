@@ -29,6 +29,7 @@ from ui.detail_pane import DetailPane
 from ui.extensions import ExtensionCommand, commands_for, loaded_modules
 from ui.filter_bar import FilterBar
 from ui.i18n import t
+from ui.lock.controller import MANUAL, ScreenLock
 from ui.notifier import UrgentNotifier
 from ui.preferences import Preferences, qsettings
 from ui.prompts import Prompter, QtPrompter, run_dialog
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._wire()
+        self.screen_lock = ScreenLock(self)  # idle lock, Ctrl+L, re-login at shift change (ui.lock)
         self._title_timer = QTimer(self)
         self._title_timer.setInterval(30_000)
         self._title_timer.timeout.connect(self.update_title)
@@ -167,7 +169,6 @@ class MainWindow(QMainWindow):
         self.notifier.notified.connect(lambda text: self.status.showMessage(text, 10000))
         self.triage.message.connect(lambda text: self.status.showMessage(text, 8000))
         self.triage.focusTicket.connect(self.focus_ticket)
-        self.triage.revealed.connect(self.details.show_revealed)
 
     def update_title(self) -> None:
         s = self.session
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         self.status.stop()
         self.notifier.stop()
         self._title_timer.stop()
+        self.screen_lock.close()
         self.banner.stop()
         self.session.tasks.cancel_all()
         self.session.tasks.spawn(self.workstation.close())  # releases this workstation's claims
@@ -270,6 +272,10 @@ class MainWindow(QMainWindow):
         if not self.view.currentIndex().isValid() and self.model.rowCount():
             self.view.selectRow(0)
 
+    def cmd_reveal(self) -> None:
+        """Ctrl+Shift+P: the detail pane's reveal (a reason, a recorded event, then the unmasked ticket)."""
+        self.details.request_reveal()
+
     def cmd_focus_detail(self) -> None:
         self.detail.setFocus()
 
@@ -303,15 +309,30 @@ class MainWindow(QMainWindow):
     async def _settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.preferences, self)
+        dialog = SettingsDialog(self.preferences, self, self.session.backend.ctx.settings.idle_lock_minutes)
         if await run_dialog(dialog) != SettingsDialog.DialogCode.Accepted:
             return
+        dialog.save_workstation_options()
+        self.screen_lock.apply_idle_setting()
         changed_language = dialog.result_preferences().language != self.preferences.language
         self.preferences = dialog.result_preferences()
         self.preferences.save()
         self.notifier.sound = self.preferences.sound
         if changed_language:
             self.status.showMessage(t("语言已保存，下次启动时生效"), 10000)
+
+    def cmd_lock(self) -> None:
+        self.screen_lock.lock(MANUAL)
+
+    def cmd_change_password(self) -> asyncio.Future[Any]:
+        from ui.dialogs.password_dialog import run_change_password
+
+        return self.session.tasks.spawn(run_change_password(self))
+
+    def cmd_reset_password(self) -> asyncio.Future[Any]:
+        from ui.dialogs.password_dialog import run_reset_password
+
+        return self.session.tasks.spawn(run_reset_password(self))
 
     def cmd_save_view(self) -> asyncio.Future[Any]:
         return self.session.tasks.spawn(self._save_view())

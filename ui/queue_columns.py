@@ -38,7 +38,7 @@ class Labels:
     urgency: dict[str, str] = {}
     status: dict[str, str] = {}
     due: dict[str, str] = {}
-    units: tuple[str, str, str] = ("超 ", "天", "时")
+    units: tuple[str, str, str] = ("", "d", "h")  # replaced by load()
 
     @classmethod
     def load(cls) -> None:

@@ -52,7 +52,7 @@ class AppSession:
 
     @property
     def scope(self) -> QueueScope:
-        return QueueScope(self.actor.unit_id if self.actor.role is Role.UNIT_HANDLER else None)
+        return QueueScope.for_actor(self.actor.role, self.actor.unit_id)
 
     def shift(self, now: datetime | None = None) -> Shift:
         settings = self.backend.ctx.settings

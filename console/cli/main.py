@@ -22,7 +22,7 @@ from console.domain.errors import DomainError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 PLUGGABLE_COMMANDS = ("console.cli.routing_cmd", "console.cli.bench_cmd", "console.cli.export_cmd",
-                      "console.cli.catalog_admin_cmd", "console.cli.analytics_cmd")
+                      "console.cli.catalog_admin_cmd", "console.cli.analytics_cmd", "console.cli.audit_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -52,6 +52,10 @@ def _configure_sqlite(engine: Engine) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
         connection.exec_driver_sql(f"BEGIN {mode}")
 
+    from console.audit.sqlite_seal import install as install_audit_sealing
+
+    install_audit_sealing(engine)  # after the BEGIN hook: seals each transaction's events at its commit
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for ``url`` configured for the dispatch room (see module docstring)."""

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     Float,
     ForeignKey,
@@ -91,6 +92,10 @@ class StaffRow(Base):
     password_hash: Mapped[str] = mapped_column(String(255), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # consecutive failures
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)  # refused until then, even the right password
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class CatalogVersionRow(Base):
@@ -266,8 +271,22 @@ class EventRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     request_id: Mapped[str | None] = mapped_column(String(64))
     xid: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    # The audit chain (console.audit.chain): set by the seal trigger (PostgreSQL) or at commit (SQLite).
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger, unique=True, index=True)
+    hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_events_action_at", "action", "at"),)
+
+
+class AuditChainRow(Base):
+    """The head of the audit chain: one row (id 1), the last sealed ``chain_seq`` and its hash; genesis is
+    seq 0 with 64 zeros. A head ahead of the last event row means the tail of the trail was deleted."""
+
+    __tablename__ = "audit_chain"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
 
 class RequestRow(Base):

@@ -22,6 +22,7 @@ from sqlalchemy import func, select, text
 
 from console.db.schema import StaffRow, TicketCounterRow, TicketRow, UnitRow
 from console.demo.bulk import TimeFormatter, insert_rows
+from console.demo.sealing import SEAL_COLUMNS, event_tail, sealed
 from console.demo.texts import citizen_name, citizen_phone, compose, random_place
 from console.domain.catalog import DutyItem
 from console.domain.enums import Channel, Kind, Rating, ReturnReason, Role, Urgency
@@ -160,8 +161,8 @@ class HistoryGenerator:
         jobs = [(k, self.next_id + k, moments[k:k + batch], numbers[k:k + batch]) for k in range(0, tickets, batch)]
         self.next_id += tickets
         done = 0
-        for rows, assignments, events, by_status in self._played(jobs, workers):
-            self._write(rows, assignments, events)
+        for rows, assignments, events, tails, by_status in self._played(jobs, workers):
+            self._write(rows, assignments, events, tails)
             stats.tickets += len(rows)
             stats.assignments += len(assignments)
             stats.events += len(events)
@@ -188,7 +189,7 @@ class HistoryGenerator:
         return out
 
     def _played(self, jobs: list[tuple[int, int, list[int], list[str]]], workers: int | None
-                ) -> Iterator[tuple[list[Any], list[Any], list[Any], dict[str, int]]]:
+                ) -> Iterator[tuple[list[Any], list[Any], list[Any], list[str], dict[str, int]]]:
         count = workers if workers is not None else min(2, os.cpu_count() or 1)
         if count <= 1 or len(jobs) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             yield from map(self._play_batch, jobs)
@@ -202,22 +203,27 @@ class HistoryGenerator:
             _ACTIVE = None
 
     def _play_batch(self, job: tuple[int, int, list[int], list[str]]
-                    ) -> tuple[list[Any], list[Any], list[Any], dict[str, int]]:
+                    ) -> tuple[list[Any], list[Any], list[Any], list[str], dict[str, int]]:
+        """One batch's rows; on SQLite also the events' audit payload tails (sealed by the writer)."""
         index, first_id, moments, numbers = job
         self.rng = random.Random(f"{self.seed}/{index}")
         self.last_by_item = {}
         rows: list[Any] = []
         assignments: list[Any] = []
         events: list[Any] = []
+        tails: list[str] = []
         by_status: dict[str, int] = {}
         fmt = self.fmt
+        seal_here = self.ctx.db.is_sqlite
         for offset, (t0, number) in enumerate(zip(moments, numbers, strict=True)):
             ticket, line = self._ticket(first_id + offset, t0, number)
             rows.append(ticket)
             assignments.extend(tuple(a) for a in line.assignments)
             events.extend((e[0], fmt(e[1]), *e[2:]) for e in line.events)
+            if seal_here:
+                tails.extend(map(event_tail, line.events))
             by_status[line.status] = by_status.get(line.status, 0) + 1
-        return rows, assignments, events, by_status
+        return rows, assignments, events, tails, by_status
 
     def _moment(self, start: int, hour_weights: list[float]) -> int:
         """A receipt time in [start, now) following the room's hourly pattern (hours in UTC+8)."""
@@ -402,13 +408,16 @@ class HistoryGenerator:
 
     # ------------------------------------------------------------------ writing
     def _write(self, tickets: list[tuple[Any, ...]], assignments: list[tuple[Any, ...]],
-               events: list[tuple[Any, ...]]) -> None:
+               events: list[tuple[Any, ...]], tails: list[str]) -> None:
+        """One batch in one transaction; SQLite events are inserted sealed, PostgreSQL's trigger seals COPY."""
         with self.ctx.db.engine.begin() as connection:
+            columns: tuple[str, ...] = EVENT_COLUMNS
             if connection.dialect.name == "sqlite":
                 connection.exec_driver_sql("PRAGMA cache_size=-262144")
+                events, columns = sealed(connection, events, tails), EVENT_COLUMNS + SEAL_COLUMNS
             insert_rows(connection, "tickets", TICKET_COLUMNS, tickets)
             insert_rows(connection, "assignments", ASSIGNMENT_COLUMNS, assignments)
-            insert_rows(connection, "events", EVENT_COLUMNS, events)
+            insert_rows(connection, "events", columns, events)
             self._save_counters(connection)
 
     def _save_counters(self, connection: Any) -> None:
@@ -451,7 +460,7 @@ _ACTIVE: HistoryGenerator | None = None
 
 
 def _play_batch_in_worker(job: tuple[int, int, list[int], list[str]]
-                          ) -> tuple[list[Any], list[Any], list[Any], dict[str, int]]:
+                          ) -> tuple[list[Any], list[Any], list[Any], list[str], dict[str, int]]:
     """Runs in a forked worker: plays one batch with the parent's generator (no database access)."""
     assert _ACTIVE is not None
     return _ACTIVE._play_batch(job)

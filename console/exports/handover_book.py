@@ -31,7 +31,7 @@ from console.exports.labels import (
     urgency_label,
 )
 from console.exports.progress import CancelToken, ProgressCallback, Throttle
-from console.exports.sheets import Column, Footer, TableSheet, abandon, excel_time, setup_print
+from console.exports.sheets import Column, Footer, TableSheet, abandon, save_book, setup_print
 from console.exports.styles import StyleBook
 
 KIND_LABELS = {"consultation": "咨询", "complaint": "投诉", "suggestion": "建议", "help": "求助"}
@@ -235,7 +235,7 @@ def write_handover_book(path: Path, data: HandoverData, header: HandoverHeader, 
             table = TableSheet(workbook, title, columns, footer)
             for item in items:
                 values, urgency = to_row(item)
-                table.append([excel_time(v) if isinstance(v, datetime) else v for v in values], urgency)
+                table.append(values, urgency)  # aware datetimes are written in room time by the sheet
                 written += 1
                 throttle.tick()
             table.close()
@@ -243,5 +243,5 @@ def write_handover_book(path: Path, data: HandoverData, header: HandoverHeader, 
     except BaseException:
         abandon(workbook)
         raise
-    workbook.save(path)
+    save_book(workbook, path, compresslevel=3)  # a handover is opened at once: speed over a few KB
     return written

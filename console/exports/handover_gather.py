@@ -9,11 +9,17 @@ Deadline breaches: a clock (dispatch, unit accept, unit reply, ticket close) is 
 time falls in the window before ``as_of`` and it was not met by then; "前班遗留超时" when it fell due
 before the window and is still running; "即将超时" when it is running and falls due within the next
 ``horizon`` (default: one shift length) after ``as_of``.
+
+Query shape (the handover of a busy shift must gather in a fraction of a second): every list is one or a
+few set-based SELECTs of only the columns it shows; each ticket's current lead unit comes with the ticket
+row (a correlated sub-select on ``assignments``' ticket index), never from per-row or per-batch look-ups;
+the three unit clocks (accept, reply, close) are read in one pass over ``assignments``; "open" is spelled as
+the list of open statuses so the ``(status, urgency)`` index answers it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,6 +29,7 @@ from sqlalchemy.orm import Session
 from console.db.schema import AssignmentRow, EventRow, StaffRow, TicketRow, UnitRow
 from console.db.types import UTCDateTime
 from console.domain.clock import ensure_utc
+from console.domain.enums import TicketStatus
 from console.domain.masking import mask_name, mask_phone
 from console.exports.handover_model import (
     ClockLine,
@@ -40,6 +47,7 @@ T = TicketRow.__table__
 A = AssignmentRow.__table__
 E = EventRow.__table__
 CLOSED = ("closed", "merged")
+OPEN = tuple(s.value for s in TicketStatus if s.value not in CLOSED)  # same as ``status NOT IN CLOSED``
 WAITING = ("received", "pending_review", "returned")
 ROLE_ORDER = {"supervisor": 0, "dispatcher": 1, "operator": 2, "admin": 3, "unit_handler": 4}
 
@@ -48,33 +56,34 @@ def _minutes(delta: timedelta) -> int:
     return int(delta.total_seconds() // 60)
 
 
+def _lead_unit() -> Any:
+    """Correlated sub-select: the ticket's current lead unit id (the latest lead assignment that is not
+    withdrawn or returned), or NULL."""
+    return (select(A.c.unit_id)
+            .where(A.c.ticket_id == T.c.id, A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")))
+            .order_by(A.c.id.desc()).limit(1).correlate(T).scalar_subquery().label("lead_unit_id"))
+
+
+# what a ticket line shows (not ``select(T)``: citizen text, addresses and audit columns are not listed)
+TICKET_COLUMNS = (T.c.id, T.c.number, T.c.urgency, T.c.status, T.c.kind, T.c.title, T.c.received_at,
+                  T.c.dispatch_due_at, T.c.dispatched_at, T.c.district, T.c.street, T.c.citizen_name,
+                  T.c.citizen_phone, T.c.claimed_by_name, T.c.return_count)
+
+
 class _Context:
-    """Per-gathering caches: unit names and each ticket's current lead unit."""
+    """Per-gathering state: the session, masking, and unit names by id and by code."""
 
     def __init__(self, session: Session, mask: bool):
         self.session = session
         self.mask = mask
         self.unit_names: dict[int, str] = {}
         self.unit_by_code: dict[str, str] = {}
+        self.unit_ids: dict[str, int] = {}
         for uid, code, name in session.execute(select(UnitRow.id, UnitRow.code, UnitRow.name)):
             self.unit_names[uid] = name
             self.unit_by_code[code] = name
-        self._leads: dict[int, str] = {}
-
-    def leads(self, ticket_ids: Iterable[int]) -> dict[int, str]:
-        """Current lead unit name per ticket (the latest lead that is not withdrawn or returned)."""
-        missing = sorted({i for i in ticket_ids if i not in self._leads})
-        for chunk in range(0, len(missing), 500):
-            ids = missing[chunk:chunk + 500]
-            rows = self.session.execute(
-                select(A.c.ticket_id, A.c.unit_id).where(
-                    A.c.ticket_id.in_(ids), A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")))
-                .order_by(A.c.id))
-            for ticket_id, unit_id in rows:
-                self._leads[ticket_id] = self.unit_names.get(unit_id, "")
-            for i in ids:
-                self._leads.setdefault(i, "")
-        return self._leads
+            self.unit_ids[code] = uid
+        self._masked: dict[tuple[str, str], tuple[str, str]] = {}
 
     def unit_name(self, code: str | None) -> str:
         if not code:
@@ -82,25 +91,34 @@ class _Context:
         return self.unit_by_code.get(code, code)
 
     def ticket_line(self, row: Any, **extra: Any) -> TicketLine:
+        """A row of ``_tickets`` (``TICKET_COLUMNS`` and ``lead_unit_id``) as a list line, masked if asked."""
         name, phone = row.citizen_name or "", row.citizen_phone or ""
         if self.mask:
-            name, phone = mask_name(name), mask_phone(phone)
+            masked = self._masked.get((name, phone))
+            if masked is None:  # a ticket is often in several lists
+                masked = self._masked[(name, phone)] = (mask_name(name), mask_phone(phone))
+            name, phone = masked
+        district, street = row.district, row.street
         return TicketLine(
             number=row.number, urgency=row.urgency, status=row.status, kind=row.kind, title=row.title,
             received_at=row.received_at, dispatch_due_at=row.dispatch_due_at, dispatched_at=row.dispatched_at,
-            unit=self._leads.get(row.id, ""), district=" ".join(p for p in (row.district, row.street) if p),
+            unit=self.unit_names.get(row.lead_unit_id, "") if row.lead_unit_id is not None else "",
+            district=f"{district} {street}" if district and street else (district or street or ""),
             citizen_name=name, citizen_phone=phone, claimed_by=row.claimed_by_name or "", **extra)
 
 
-def _tickets(session: Session, *where: Any, order: Any = None) -> list[Any]:
-    return list(session.execute(select(T).where(*where).order_by(order if order is not None else T.c.received_at,
-                                                                 T.c.id)))
+def _tickets(session: Session, *where: Any, order: Any = None, extra: tuple[Any, ...] = (),
+             join: Any = None) -> list[Any]:
+    """Ticket rows (``TICKET_COLUMNS``, ``lead_unit_id`` and ``extra``) matching ``where``, all fetched at once."""
+    query = select(*TICKET_COLUMNS, _lead_unit(), *extra)
+    if join is not None:
+        query = query.select_from(join)
+    return session.execute(query.where(*where).order_by(order if order is not None else T.c.received_at,
+                                                        T.c.id)).all()
 
 
 def received(cx: _Context, start: datetime, end: datetime) -> list[TicketLine]:
-    rows = _tickets(cx.session, T.c.received_at >= start, T.c.received_at < end)
-    cx.leads(r.id for r in rows)
-    return [cx.ticket_line(r) for r in rows]
+    return [cx.ticket_line(r) for r in _tickets(cx.session, T.c.received_at >= start, T.c.received_at < end)]
 
 
 def dispatched(cx: _Context, start: datetime, end: datetime) -> list[TicketLine]:
@@ -108,10 +126,7 @@ def dispatched(cx: _Context, start: datetime, end: datetime) -> list[TicketLine]
     first_at = (select(E.c.ticket_id, func.min(E.c.at).label("at"))
                 .where(E.c.action == "dispatch", E.c.at >= start, E.c.at < end).group_by(E.c.ticket_id)
                 .subquery())
-    rows = list(cx.session.execute(
-        select(T, first_at.c.at.label("event_at")).join(first_at, first_at.c.ticket_id == T.c.id)
-        .order_by(first_at.c.at, T.c.id)))
-    cx.leads(r.id for r in rows)
+    rows = _tickets(cx.session, join=T.join(first_at, first_at.c.ticket_id == T.c.id), order=first_at.c.at)
     lines = []
     for r in rows:
         first = r.dispatched_at is not None and start <= r.dispatched_at < end
@@ -124,7 +139,6 @@ def dispatched(cx: _Context, start: datetime, end: datetime) -> list[TicketLine]
 
 def waiting(cx: _Context, as_of: datetime) -> list[TicketLine]:
     rows = _tickets(cx.session, T.c.status.in_(WAITING), T.c.received_at < as_of, order=T.c.dispatch_due_at)
-    cx.leads(r.id for r in rows)
     lines = []
     for r in rows:
         waited = _minutes(as_of - r.received_at)
@@ -135,44 +149,100 @@ def waiting(cx: _Context, as_of: datetime) -> list[TicketLine]:
 def urgent(cx: _Context, start: datetime, end: datetime, as_of: datetime) -> list[TicketLine]:
     """Urgent tickets received in the window or still open at ``as_of``."""
     rows = _tickets(cx.session, T.c.urgency == "urgent", T.c.received_at < max(end, as_of),
-                    or_(and_(T.c.received_at >= start, T.c.received_at < end), T.c.status.notin_(CLOSED)))
-    cx.leads(r.id for r in rows)
+                    or_(and_(T.c.received_at >= start, T.c.received_at < end), T.c.status.in_(OPEN)))
     return [cx.ticket_line(r) for r in rows]
 
 
-def _clock_lines(cx: _Context, kind: str, due: Any, done: Any, where: list[Any], start: datetime, cut: datetime,
-                 as_of: datetime, horizon: timedelta, *, unit_clock: bool) -> list[ClockLine]:
-    """Clocks of one kind that breached in the window or fall due soon; the room's own dispatch clocks
-    also when they were already overdue before the window (unit clocks overdue from earlier shifts are
-    counted by ``unit_overdue_count``, not listed: they are the units' backlog, not this shift's)."""
-    running = and_(done.is_(None), T.c.status.notin_(CLOSED))
+def _clock_branches(due: Any, done: Any, status: Any, start: datetime, cut: datetime, as_of: datetime,
+                    horizon: timedelta, *, unit_clock: bool) -> Any:
+    """SQL: the clock breached in the window, or is running and falls due within ``horizon`` after ``as_of``;
+    the room's own dispatch clocks also when they were already overdue before the window (unit clocks
+    overdue from earlier shifts are counted by ``unit_overdue_count``, not listed: they are the units'
+    backlog, not this shift's). ``_clock_listed`` is the same test in Python."""
+    running = and_(done.is_(None), status.notin_(CLOSED))
     branches = [
-        and_(due >= start, due < cut, or_(done.is_(None), done > due), T.c.status != "merged"),
+        and_(due >= start, due < cut, or_(done.is_(None), done > due), status != "merged"),
         and_(running, due >= as_of, due < as_of + horizon),
     ]
     if not unit_clock:
         branches.append(and_(due < start, running))
-    condition = or_(*branches)
-    columns = [T.c.id, T.c.number, T.c.urgency, T.c.status, T.c.title, due.label("due"), done.label("done")]
-    if unit_clock:
-        query = select(*columns, A.c.unit_id).select_from(A.join(T, T.c.id == A.c.ticket_id))
+    return or_(*branches)
+
+
+def _clock_listed(due: datetime | None, done: datetime | None, status: str, start: datetime, cut: datetime,
+                  as_of: datetime, horizon: timedelta) -> bool:
+    """``_clock_branches`` for a unit clock, evaluated on one row's values (SQL NULL → ``None`` is false)."""
+    if due is None:
+        return False
+    if start <= due < cut and (done is None or done > due) and status != "merged":
+        return True
+    return done is None and status not in CLOSED and as_of <= due < as_of + horizon
+
+
+def _clock_line(cx: _Context, r: Any, kind: str, unit: str, due_at: datetime, done_at: datetime | None,
+                start: datetime, cut: datetime, as_of: datetime) -> ClockLine:
+    """A listed clock: breached (in the window, late or not met), overdue from before the window, or a warning."""
+    if start <= due_at < cut and (done_at is None or done_at > due_at):
+        category = "breached"
+    elif due_at < start:
+        category = "overdue"
     else:
-        query = select(*columns)
-    lines = []
-    for r in cx.session.execute(query.where(condition, *where)):
-        due_at, done_at = ensure_utc(r.due), ensure_utc(r.done) if r.done is not None else None
-        if start <= due_at < cut and (done_at is None or done_at > due_at):
-            category = "breached"
-        elif due_at < start:
-            category = "overdue"
-        else:
-            category = "warning"
-        overdue = _minutes((done_at or as_of) - due_at) if category != "warning" else 0
-        remaining = _minutes(due_at - as_of) if category == "warning" else 0
-        unit = cx.unit_names.get(r.unit_id, "") if unit_clock else ""
-        lines.append(ClockLine(r.number, r.urgency, r.status, r.title, kind, unit, due_at, done_at, category,
-                               overdue, remaining))
-    return lines
+        category = "warning"
+    overdue = _minutes((done_at or as_of) - due_at) if category != "warning" else 0
+    remaining = _minutes(due_at - as_of) if category == "warning" else 0
+    return ClockLine(r.number, r.urgency, r.status, r.title, kind, unit, due_at, done_at, category, overdue,
+                     remaining)
+
+
+def _dispatch_clocks(cx: _Context, start: datetime, cut: datetime, as_of: datetime,
+                     horizon: timedelta) -> list[ClockLine]:
+    """The room's dispatch clocks (one pass over ``tickets``)."""
+    due, done = T.c.dispatch_due_at, T.c.dispatched_at
+    query = (select(T.c.number, T.c.urgency, T.c.status, T.c.title, due.label("due"), done.label("done"))
+             .where(_clock_branches(due, done, T.c.status, start, cut, as_of, horizon, unit_clock=False)))
+    return [_clock_line(cx, r, "dispatch", "", ensure_utc(r.due), ensure_utc(r.done) if r.done else None,
+                        start, cut, as_of) for r in cx.session.execute(query).all()]
+
+
+def _unit_clocks(cx: _Context, start: datetime, cut: datetime, as_of: datetime,
+                 horizon: timedelta) -> list[ClockLine]:
+    """The units' accept, reply and close clocks, read in one pass over ``assignments`` joined to ``tickets``.
+
+    Accept and reply clocks of every assignment not withdrawn (met by accepting / replying, or ended by a
+    return); the close clock of the current lead (not withdrawn or returned), met when the ticket closes.
+    """
+    dt = UTCDateTime()
+    accept_done = func.coalesce(A.c.accepted_at, A.c.returned_at, type_=dt)
+    reply_done = func.coalesce(A.c.replied_at, A.c.returned_at, type_=dt)
+    branches = (start, cut, as_of, horizon)
+    not_withdrawn = A.c.state != "withdrawn"
+    is_lead = and_(A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")), A.c.close_due_at.is_not(None))
+    listed = or_(
+        and_(not_withdrawn, _clock_branches(A.c.accept_due_at, accept_done, T.c.status, *branches, unit_clock=True)),
+        and_(not_withdrawn, _clock_branches(A.c.reply_due_at, reply_done, T.c.status, *branches, unit_clock=True)),
+        and_(is_lead, _clock_branches(A.c.close_due_at, T.c.closed_at, T.c.status, *branches, unit_clock=True)))
+    # implied by ``listed`` but on assignment columns alone, so the database filters before joining tickets
+    near = or_(*(or_(and_(due >= start, due < cut), and_(due >= as_of, due < as_of + horizon))
+                 for due in (A.c.accept_due_at, A.c.reply_due_at, A.c.close_due_at)))
+    query = (select(T.c.number, T.c.urgency, T.c.status, T.c.title, T.c.closed_at, A.c.unit_id, A.c.role,
+                    A.c.state, A.c.accept_due_at, accept_done.label("accept_done"), A.c.reply_due_at,
+                    reply_done.label("reply_done"), A.c.close_due_at)
+             .select_from(A.join(T, T.c.id == A.c.ticket_id)).where(near, listed))
+    by_kind: dict[str, list[ClockLine]] = {"accept": [], "reply": [], "close": []}
+    for r in cx.session.execute(query).all():
+        unit = cx.unit_names.get(r.unit_id, "")
+        clocks: list[tuple[str, datetime | None, datetime | None]] = []
+        if r.state != "withdrawn":
+            clocks.append(("accept", r.accept_due_at, r.accept_done))
+            clocks.append(("reply", r.reply_due_at, r.reply_done))
+        if r.role == "lead" and r.state not in ("withdrawn", "returned"):
+            clocks.append(("close", r.close_due_at, r.closed_at))
+        for kind, due, done in clocks:
+            due_at = ensure_utc(due) if due is not None else None
+            done_at = ensure_utc(done) if done is not None else None
+            if due_at is not None and _clock_listed(due_at, done_at, r.status, start, cut, as_of, horizon):
+                by_kind[kind].append(_clock_line(cx, r, kind, unit, due_at, done_at, start, cut, as_of))
+    return by_kind["accept"] + by_kind["reply"] + by_kind["close"]
 
 
 def unit_overdue_count(cx: _Context, start: datetime) -> int:
@@ -187,28 +257,17 @@ def unit_overdue_count(cx: _Context, start: datetime) -> int:
 def clocks(cx: _Context, start: datetime, end: datetime, as_of: datetime, horizon: timedelta) -> list[ClockLine]:
     """Breached, still-overdue and about-to-breach clocks, breaches first, each group by due time."""
     cut = min(end, as_of)
-    dt = UTCDateTime()
-    common = (start, cut, as_of, horizon)
-    unit_open = [A.c.state != "withdrawn"]
-    lines = _clock_lines(cx, "dispatch", T.c.dispatch_due_at, T.c.dispatched_at, [], *common, unit_clock=False)
-    lines += _clock_lines(cx, "accept", A.c.accept_due_at,
-                          func.coalesce(A.c.accepted_at, A.c.returned_at, type_=dt), unit_open, *common,
-                          unit_clock=True)
-    lines += _clock_lines(cx, "reply", A.c.reply_due_at,
-                          func.coalesce(A.c.replied_at, A.c.returned_at, type_=dt), unit_open, *common,
-                          unit_clock=True)
-    close_where = [A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")), A.c.close_due_at.is_not(None)]
-    lines += _clock_lines(cx, "close", A.c.close_due_at, T.c.closed_at, close_where, *common, unit_clock=True)
+    lines = _dispatch_clocks(cx, start, cut, as_of, horizon) + _unit_clocks(cx, start, cut, as_of, horizon)
     order = {"breached": 0, "overdue": 1, "warning": 2}
     return sorted(lines, key=lambda c: (order[c.category], c.due_at, c.number, c.clock))
 
 
 def _events(cx: _Context, actions: tuple[str, ...], start: datetime, end: datetime) -> list[Any]:
-    return list(cx.session.execute(
+    return cx.session.execute(
         select(E.c.id, E.c.ticket_id, E.c.at, E.c.action, E.c.actor_name, E.c.reason, E.c.data,
                T.c.number, T.c.urgency, T.c.status, T.c.title, T.c.rollback_count, T.c.return_count)
         .join(T, T.c.id == E.c.ticket_id)
-        .where(E.c.action.in_(actions), E.c.at >= start, E.c.at < end).order_by(E.c.at, E.c.id)))
+        .where(E.c.action.in_(actions), E.c.at >= start, E.c.at < end).order_by(E.c.at, E.c.id)).all()
 
 
 def reassignments(cx: _Context, start: datetime, end: datetime) -> list[ReassignLine]:
@@ -223,9 +282,12 @@ def reassignments(cx: _Context, start: datetime, end: datetime) -> list[Reassign
     return lines
 
 
-def returns(cx: _Context, start: datetime, end: datetime) -> list[ReturnLine]:
-    """Returns (退单) made in the window, and every ticket awaiting a supervisor's arbitration."""
-    in_window = {e.ticket_id: e for e in _events(cx, ("return",), start, end)}
+def returns(cx: _Context, start: datetime, end: datetime, events: Sequence[Any] | None = None) -> list[ReturnLine]:
+    """Returns (退单) made in the window, and every ticket awaiting a supervisor's arbitration. ``events``:
+    the window's ``return`` events when the caller already has them (``_events(cx, ("return",), …)``)."""
+    if events is None:
+        events = _events(cx, ("return",), start, end)
+    in_window = {e.ticket_id: e for e in events}
     arbitration = {r.id for r in cx.session.execute(select(T.c.id).where(T.c.status == "arbitration"))}
     ids = sorted(set(in_window) | arbitration)
     if not ids:
@@ -253,7 +315,6 @@ def extensions(cx: _Context, start: datetime, end: datetime) -> list[ExtensionLi
     pending = list(cx.session.execute(
         select(A.c.ticket_id, A.c.unit_id, A.c.pending_extension_hours, A.c.pending_extension_reason)
         .where(A.c.pending_extension_hours.is_not(None))))
-    code_to_id = {code: uid for uid, code in cx.session.execute(select(UnitRow.id, UnitRow.code))}
     ticket_ids = {e.ticket_id for e in requests} | {p.ticket_id for p in pending}
     decisions: dict[tuple[int, str], list[Any]] = {}
     request_at: dict[tuple[int, str], datetime] = {}
@@ -281,7 +342,7 @@ def extensions(cx: _Context, start: datetime, end: datetime) -> list[ExtensionLi
             e.at, e.number, e.urgency, cx.unit_name(data.get("unit")), float(data.get("hours") or 0), e.reason,
             outcome, decided.actor_name if decided else "", decided.at if decided else None))
     numbers = {r.id: r for r in _tickets(cx.session, T.c.id.in_({p.ticket_id for p in pending}))} if pending else {}
-    id_to_code = {v: k for k, v in code_to_id.items()}
+    id_to_code = {v: k for k, v in cx.unit_ids.items()}
     for p in pending:
         code = id_to_code.get(p.unit_id, "")
         if (p.ticket_id, code) in seen:
@@ -332,7 +393,8 @@ def gather(session: Session, *, slot: int, start: datetime, end: datetime, as_of
     got_clocks = clocks(cx, start, end, as_of, horizon)
     got_urgent = urgent(cx, start, end, as_of)
     got_reassign = reassignments(cx, start, end)
-    got_returns = returns(cx, start, end)
+    return_events = _events(cx, ("return",), start, end)
+    got_returns = returns(cx, start, end, return_events)
     got_ext = extensions(cx, start, end)
     got_rollbacks = rollbacks(cx, start, end)
     first = [d for d in got_dispatched if d.first_dispatch]
@@ -343,7 +405,7 @@ def gather(session: Session, *, slot: int, start: datetime, end: datetime, as_of
         unit_backlog=unit_overdue_count(cx, start),
         about_to_breach=sum(1 for c in got_clocks if c.category == "warning"),
         waiting=len(got_waiting), open_urgent=sum(1 for u in got_urgent if u.status not in CLOSED),
-        returns=len(_events(cx, ("return",), start, end)),
+        returns=len(return_events),
         awaiting_arbitration=sum(1 for r in got_returns if r.status == "arbitration"),
         extensions_pending=sum(1 for x in got_ext if x.outcome == "pending"),
         reassignments=len(got_reassign), rollbacks=len(got_rollbacks))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import lru_cache
 
 from console.domain.enums import ReturnReason, Role, TicketStatus, Urgency, label_of
 from console.domain.lifecycle import Action
@@ -12,26 +13,32 @@ CLOCK_CATEGORY = {"breached": "本班超时", "overdue": "前班遗留超时", "
 EXTENSION_OUTCOME = {"pending": "待审批", "approved": "已批准", "refused": "已驳回"}
 
 
+@lru_cache(maxsize=256)  # a handful of stored values, looked up once per row
 def urgency_label(value: str | None) -> str:
     return label_of(Urgency, value)
 
 
+@lru_cache(maxsize=256)  # a handful of stored values, looked up once per row
 def status_label(value: str | None) -> str:
     return label_of(TicketStatus, value)
 
 
+@lru_cache(maxsize=256)  # a handful of stored values, looked up once per row
 def action_label(value: str | None) -> str:
     return label_of(Action, value)
 
 
+@lru_cache(maxsize=256)  # a handful of stored values, looked up once per row
 def clock_label(value: str | None) -> str:
     return label_of(ClockKind, value)
 
 
+@lru_cache(maxsize=256)  # a handful of stored values, looked up once per row
 def return_reason_label(value: str | None) -> str:
     return label_of(ReturnReason, value)
 
 
+@lru_cache(maxsize=256)  # a handful of stored values, looked up once per row
 def role_label(value: str | None) -> str:
     return label_of(Role, value)
 

@@ -1,11 +1,19 @@
 """One ticket in full for the detail pane: fields (personal data masked by role), every unit with its
-own clocks, the parcel-style timeline, and the routing hint for dispatch. Caller's thread (DB worker)."""
+own clocks, the parcel-style timeline, and the routing hint for dispatch. Caller's thread (DB worker).
+
+Masking happens here, once, for every widget that shows the detail: for a viewer outside
+``UNMASKED_ROLES`` the citizen's name, phone and address are masked, and every free text that may carry a
+phone or ID number (title, citizen text, rating comment, unit replies and returns, event reasons and
+summaries) goes through ``mask_text``. ``reveal=True`` returns everything as stored; only call it after
+``console.services.personal_data.reveal_personal_data`` recorded the reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
 from console.db.schema import AssignmentRow, EventRow, TicketRow, UnitRow
@@ -23,12 +31,13 @@ from console.domain.enums import (
 )
 from console.domain.errors import DomainError, NotFound
 from console.domain.lifecycle import Action
-from console.domain.masking import mask_name, mask_phone, may_see_personal_data
+from console.domain.masking import mask_cut_text, masker, may_see_personal_data
 from console.domain.sla import ClockKind
 from console.queries.queue import item_directory
 from console.queries.rows import AssignmentView, ClockView, EventView, RoutingHint, TicketDetail
 from console.services.catalog_store import catalog_at
 from console.services.context import ServiceContext
+from console.services.personal_data import PersonalDataAction, reveal_summary
 from console.services.unit_resolution import resolve_units
 
 
@@ -47,33 +56,47 @@ def ticket_detail(ctx: ServiceContext, ticket_id: int, viewer: Role, *, reveal: 
         events = s.scalars(select(EventRow).where(EventRow.ticket_id == t.id).order_by(EventRow.id)).all()
         unit_names = _unit_names(s, events)
         masked = not (reveal or may_see_personal_data(viewer))
+        name, phone, address, text = masker(masked)
+        citizen = _personal_data(ctx, s, t, reveal)
         merged_into = s.scalar(select(TicketRow.number).where(TicketRow.id == t.merged_into_id)) \
             if t.merged_into_id else ""
         hint = _hint(ctx, s, t, events, items) if with_hint and t.status in _DISPATCHABLE else None
         item_code = t.item_code or ""
         return TicketDetail(
-            id=t.id, number=t.number, version=t.version, title=t.title, text=t.text, kind=t.kind, channel=t.channel,
-            urgency=t.urgency, status=t.status,
-            citizen_name=mask_name(t.citizen_name) if masked else t.citizen_name,
-            citizen_phone=mask_phone(t.citizen_phone) if masked else t.citizen_phone, personal_masked=masked,
-            district=t.district or "", street=t.street or "", address=t.address, item_code=item_code,
+            id=t.id, number=t.number, version=t.version,
+            title=mask_cut_text(citizen.title) if masked else citizen.title, text=text(citizen.text), kind=t.kind,
+            channel=t.channel, urgency=t.urgency, status=t.status,
+            citizen_name=name(citizen.citizen_name), citizen_phone=phone(citizen.citizen_phone),
+            personal_masked=masked, district=t.district or "", street=t.street or "",
+            address=address(citizen.address), item_code=item_code,
             item_name=items.get(item_code, ("", ""))[0], citizen_item_code=t.citizen_item_code or "",
             catalog_version=t.catalog_version or "", received_at=t.received_at, dispatch_due_at=t.dispatch_due_at,
             dispatched_at=t.dispatched_at, closed_at=t.closed_at, claimed_by=t.claimed_by,
             claimed_by_name=t.claimed_by_name, rating=Rating(t.rating).label if t.rating else "",
-            rating_text=t.rating_text, return_count=t.return_count, rollback_count=t.rollback_count,
+            rating_text=text(t.rating_text), return_count=t.return_count, rollback_count=t.rollback_count,
             reopen_count=t.reopen_count, merged_into=merged_into or "",
             dispatch_clock=ClockView("dispatch", ClockKind.DISPATCH.label, t.received_at, t.dispatch_due_at,
                                      t.dispatched_at),
-            assignments=tuple(_assignment(a, unit_rows[a.unit_id], t) for a in t.assignments),
-            events=tuple(_event(e, unit_names) for e in events), hint=hint,
+            assignments=tuple(_assignment(a, unit_rows[a.unit_id], t, text) for a in t.assignments),
+            events=tuple(_event(e, unit_names, text) for e in events), hint=hint,
         )
+
+
+def _personal_data(ctx: ServiceContext, s: Session, t: TicketRow, reveal: bool) -> Any:
+    """The ticket's personal fields as this session may read them. In a hardened PostgreSQL room the views
+    mask them; after a recorded reveal the server hands them out unmasked for a while
+    (``dc_api.revealed_personal_data``), without recording a second time."""
+    if reveal and ctx.gate is not None:
+        row = s.execute(text_sql("SELECT * FROM dc_api.revealed_personal_data(:t)"), {"t": t.id}).one_or_none()
+        if row is not None and row.citizen_phone is not None:
+            return row
+    return t
 
 
 _DISPATCHABLE = (TicketStatus.RECEIVED.value, TicketStatus.PENDING_REVIEW.value, TicketStatus.RETURNED.value)
 
 
-def _assignment(a: AssignmentRow, unit: UnitRow, t: TicketRow) -> AssignmentView:
+def _assignment(a: AssignmentRow, unit: UnitRow, t: TicketRow, text: Callable[[str], str]) -> AssignmentView:
     state = AssignmentState(a.state)
     clocks: list[ClockView] = []
     if state is not AssignmentState.WITHDRAWN:
@@ -88,10 +111,11 @@ def _assignment(a: AssignmentRow, unit: UnitRow, t: TicketRow) -> AssignmentView
     role = AssignmentRole(a.role)
     return AssignmentView(
         unit_code=unit.code, unit_name=unit.name, role=role.value, role_label=role.label, state=state.value,
-        state_label=state.label, dispatched_at=a.dispatched_at, clocks=tuple(clocks), reply_text=a.reply_text,
-        return_reason=ReturnReason(a.return_reason).label if a.return_reason else "", return_text=a.return_text,
+        state_label=state.label, dispatched_at=a.dispatched_at, clocks=tuple(clocks), reply_text=text(a.reply_text),
+        return_reason=ReturnReason(a.return_reason).label if a.return_reason else "",
+        return_text=text(a.return_text),
         extension_hours=a.extension_hours, pending_extension_hours=a.pending_extension_hours,
-        pending_extension_reason=a.pending_extension_reason)
+        pending_extension_reason=text(a.pending_extension_reason))
 
 
 def _unit_names(s: Session, events: Any) -> dict[str, str]:
@@ -109,15 +133,18 @@ def _unit_names(s: Session, events: Any) -> dict[str, str]:
     return dict(s.execute(select(UnitRow.code, UnitRow.name).where(UnitRow.code.in_(codes))).all())
 
 
-def _event(e: EventRow, units: dict[str, str]) -> EventView:
+_OTHER_LABELS = {PersonalDataAction.REVEAL.value: PersonalDataAction.REVEAL.label}
+
+
+def _event(e: EventRow, units: dict[str, str], text: Callable[[str], str]) -> EventView:
     try:
         label = Action(e.action).label
     except ValueError:
-        label = e.action
+        label = _OTHER_LABELS.get(e.action, e.action)
     return EventView(id=e.id, at=e.at, actor_name=e.actor_name, actor_role=label_of(Role, e.actor_role),
                      action=e.action, action_label=label, from_status=label_of(TicketStatus, e.from_status),
-                     to_status=label_of(TicketStatus, e.to_status), reason=e.reason,
-                     summary=event_summary(e.action, e.data or {}, units))
+                     to_status=label_of(TicketStatus, e.to_status), reason=text(e.reason),
+                     summary=text(event_summary(e.action, e.data or {}, units)))
 
 
 def event_summary(action: str, data: dict[str, Any], units: dict[str, str]) -> str:
@@ -156,6 +183,8 @@ def event_summary(action: str, data: dict[str, Any], units: dict[str, str]) -> s
         parts.append("、".join(unit(c) for c in data.get("units", [])))
     elif action == "merge":
         parts.append(f"并入 {data.get('into', '')}")
+    elif action == PersonalDataAction.REVEAL.value:
+        parts.append(reveal_summary(data))
     elif action == "submit_review" and data.get("suggested_item"):
         parts.append(f"建议事项 {data['suggested_item']}（置信度 {float(data.get('confidence') or 0):.2f}）")
     elif action == "receive":

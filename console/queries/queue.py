@@ -5,11 +5,22 @@ assignments, item names); ``load_rows`` reads the same shape for a few ticket id
 also says which of them left the queue (closed, merged, out of scope). The next deadline follows
 ``console.domain.sla.next_deadline`` exactly (tested against it), from stored due times only.
 Runs on the caller's thread (the window's DB worker).
+
+Personal data: a scope that ``masks`` (every role outside ``UNMASKED_ROLES``; ``QueueScope.for_actor``)
+gets titles with embedded phone/ID numbers masked (``mask_text``), and a search text without the raw phone,
+address digits or unmasked citizen text. Searching by phone still works the way the room needs it: each row's
+search text carries ``phone_search_key`` of the stored phone (a keyed hash, never shown), and a search word
+that is a complete phone number is turned into that key (``console.queries.views.search_needles``). So a
+dispatcher who types a citizen's full number finds the ticket and sees it masked, while partial digits
+(``1381234``) find nothing they could not already see — no guessing the hidden middle digits by search.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+import secrets
 import threading
 import time
 from collections import defaultdict
@@ -37,7 +48,8 @@ from sqlalchemy.sql.elements import BindParameter
 from console.db.engine import Database
 from console.db.schema import AssignmentRow, CatalogVersionRow, DutyItemRow, TicketRow, UnitRow
 from console.db.types import UTCDateTime
-from console.domain.enums import TicketStatus, Urgency
+from console.domain.enums import Role, TicketStatus, Urgency
+from console.domain.masking import mask_address, mask_cut_text, mask_phone, may_see_personal_data, phone_digits
 from console.queries.rows import NO_DEADLINE, QueueRow
 
 CLOSED_STATUSES = (TicketStatus.CLOSED.value, TicketStatus.MERGED.value)
@@ -52,9 +64,21 @@ OPEN_STATUSES = tuple(s.value for s in TicketStatus if s.value not in CLOSED_STA
 
 @dataclass(frozen=True, slots=True)
 class QueueScope:
-    """Which tickets a workstation's queue holds: all open tickets, or those of one unit (unit handlers)."""
+    """Which tickets a workstation's queue holds: all open tickets, or those of one unit (unit handlers);
+    ``masked`` rows for viewers outside ``UNMASKED_ROLES`` (a unit's queue is always masked)."""
 
     unit_id: int | None = None
+    masked: bool = False
+
+    @property
+    def masks(self) -> bool:
+        """Whether rows carry personal data masked."""
+        return self.masked or self.unit_id is not None
+
+    @staticmethod
+    def for_actor(role: Role, unit_id: int | None = None) -> QueueScope:
+        """The scope of a signed-in role: a unit handler's unit, masked unless the role may see personal data."""
+        return QueueScope(unit_id if role is Role.UNIT_HANDLER else None, not may_see_personal_data(role))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +93,7 @@ def load_queue(db: Database, scope: QueueScope = QueueScope()) -> list[QueueRow]
     """Every open ticket in ``scope``, unsorted."""
     with db.reader() as session:
         where = open_in_scope(scope)
-        return _build(session, where)
+        return _build(session, where, scope.masks)
 
 
 def load_rows(db: Database, ticket_ids: Iterable[int], scope: QueueScope = QueueScope()) -> RowRefresh:
@@ -80,9 +104,9 @@ def load_rows(db: Database, ticket_ids: Iterable[int], scope: QueueScope = Queue
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start:start + _CHUNK]
             if scope.unit_id is None and len(chunk) <= _FEW:  # the live path: prebuilt statements
-                rows.extend(_build_few(session, chunk))
+                rows.extend(_build_few(session, chunk, scope.masks))
             else:
-                rows.extend(_build(session, and_(TicketRow.id.in_(chunk), open_in_scope(scope))))
+                rows.extend(_build(session, and_(TicketRow.id.in_(chunk), open_in_scope(scope)), scope.masks))
     found = {r.id for r in rows}
     return RowRefresh(tuple(rows), tuple(i for i in wanted if i not in found))
 
@@ -128,7 +152,7 @@ _PG_TICKET_COLUMNS = _aware(_TICKET_COLUMNS)
 _PG_ASSIGNMENT_COLUMNS = _aware(_ASSIGNMENT_COLUMNS)
 
 
-def _build(session: Session, where: ColumnElement[bool]) -> list[QueueRow]:
+def _build(session: Session, where: ColumnElement[bool], masked: bool = False) -> list[QueueRow]:
     """Tickets matching ``where``, then their assignments by ticket id (an index lookup, never a scan of the
     whole assignment history), then rows built in Python. Core execution: no ORM row processing."""
     postgres = session.get_bind().dialect.name == "postgresql"
@@ -145,7 +169,7 @@ def _build(session: Session, where: ColumnElement[bool]) -> list[QueueRow]:
         if len(parts) > 1:
             parts.sort(key=_ASSIGNMENT_ID)
     items = item_directory(session)
-    return [_row(t, by_ticket.get(t.id, ()), items) for t in tickets]
+    return [_row(t, by_ticket.get(t.id, ()), items, masked) for t in tickets]
 
 
 _ASSIGNMENT_ID = attrgetter("id")
@@ -166,7 +190,7 @@ def _few_statements(postgres: bool) -> tuple[Any, Any]:
 _FEW_STATEMENTS = {True: _few_statements(True), False: _few_statements(False)}
 
 
-def _build_few(session: Session, ids: list[int]) -> list[QueueRow]:
+def _build_few(session: Session, ids: list[int], masked: bool = False) -> list[QueueRow]:
     postgres = session.get_bind().dialect.name == "postgresql"
     tickets_query, assignments_query = _FEW_STATEMENTS[postgres]
     connection = session.connection()
@@ -180,7 +204,7 @@ def _build_few(session: Session, ids: list[int]) -> list[QueueRow]:
         if len(parts) > 1:
             parts.sort(key=_ASSIGNMENT_ID)
     items = item_directory(session)
-    return [_row(t, by_ticket.get(t.id, ()), items) for t in tickets]
+    return [_row(t, by_ticket.get(t.id, ()), items, masked) for t in tickets]
 
 
 def _assignments(connection: Connection, ids: list[int], postgres: bool) -> list[Any]:
@@ -296,7 +320,18 @@ def _lead(assignments: Sequence[Any]) -> Any:
     return None
 
 
-def _row(t: Any, assignments: Sequence[Any], items: dict[str, tuple[str, str]]) -> QueueRow:
+_SEARCH_KEY = secrets.token_bytes(16)  # per process: keys are compared in memory only, never stored
+
+
+def phone_search_key(phone: str) -> str:
+    """A search token for a complete phone number (any written form), or "" when ``phone`` is not one."""
+    digits = phone_digits(phone)
+    if digits is None:
+        return ""
+    return "☎" + hmac.new(_SEARCH_KEY, digits.encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def _row(t: Any, assignments: Sequence[Any], items: dict[str, tuple[str, str]], masked: bool = False) -> QueueRow:
     (ticket_id, number, version, received_at, kind, channel, urgency, status, district, street, item_code,
      citizen_item_code, claimed_by, claimed_by_name, title, text_head, phone, address, dispatch_due_at,
      dispatched_at, closed_at, return_count, rollback_count, reopen_count, updated_at) = t
@@ -305,9 +340,15 @@ def _row(t: Any, assignments: Sequence[Any], items: dict[str, tuple[str, str]]) 
     lead = _lead(assignments) if assignments else None
     item_code = item_code or citizen_item_code or ""
     item_name, item_line = items.get(item_code, _NO_ITEM)
-    phone = _NON_DIGIT.sub("", phone) if phone else ""
+    key = phone_search_key(phone) if phone else ""
+    if masked:
+        title, text_head = mask_cut_text(title or ""), mask_cut_text(text_head or "")
+        address = mask_address(address or "")
+        phone = mask_phone(phone) if phone else ""
+    else:
+        phone = _NON_DIGIT.sub("", phone) if phone else ""
     district, street = district or "", street or ""
-    blob = " ".join((number, phone, title, text_head, address or "", district + street, item_name))
+    blob = " ".join((number, phone, key, title, text_head, address or "", district + street, item_name))
     return QueueRow(
         ticket_id, number, version, received_at.timestamp(), kind, channel, urgency, _RANK.get(urgency, 9), status,
         district, street, item_code, item_name, item_code[:2], lead.line if lead is not None else item_line,

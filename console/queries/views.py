@@ -15,6 +15,7 @@ from operator import attrgetter, eq, ge, gt, is_, le, lt
 from typing import Any
 
 from console.domain.enums import Role, TicketStatus
+from console.queries.queue import phone_search_key
 from console.queries.rows import QueueRow
 
 Predicate = Callable[[QueueRow], bool]
@@ -136,9 +137,15 @@ def compile_spec(spec: ViewSpec, me: int | None, now_ts: float) -> RowFilter | N
 
 
 def search_needles(text: str) -> list[str]:
-    """The lower-cased words of a search; a phone number's dashes are dropped."""
+    """The lower-cased words of a search; a phone number's dashes are dropped, and a word that is a complete
+    phone number (``13812341234``, ``+86-138…``, ``0755-83451234``) becomes its ``phone_search_key``: it
+    finds the ticket in masked and unmasked queues alike without the row holding the raw number."""
     normalised = []
     for word in (w.lower() for w in text.split() if w):
+        key = phone_search_key(word)
+        if key:
+            normalised.append(key)
+            continue
         digits = word.replace("-", "")
         normalised.append(digits if digits.isdigit() else word)
     return normalised

@@ -2,7 +2,10 @@
 
 The router's suggestion and its evidence come from the ticket's latest ``submit_review`` event (what the
 router said at intake, with its model version); a ticket sent to review without one is routed now by the
-context's router, when there is one. Spans index the ticket's original text. Caller's thread (DB worker).
+context's router, when there is one. Spans index the card's ``text``. Caller's thread (DB worker).
+
+Personal data is masked here for viewers outside ``UNMASKED_ROLES`` (name, phone, address; phone and ID
+numbers inside the title, the text and the duplicates' titles); spans are moved onto the masked text.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from sqlalchemy.orm import Session
 from console.db.schema import EventRow, TicketRow
 from console.domain.enums import Role
 from console.domain.errors import NotFound
-from console.domain.masking import mask_name, mask_phone, may_see_personal_data
+from console.domain.masking import mask_cut_text, masker, may_see_personal_data
 from console.duplicates import DuplicateCandidate, duplicates_of
 from console.queries.queue import item_directory
 from console.review_desk.escalation import ESCALATION_MARKER, is_escalation
@@ -137,21 +140,25 @@ def review_card(ctx: ServiceContext, ticket_id: int, viewer: Role) -> ReviewCard
         since = submit.id if submit is not None else 0
         escalations = tuple(Escalation(e.at, e.actor_name, e.reason[len(ESCALATION_MARKER):])
                             for e in events if e.action == "note" and e.id > since and is_escalation(e.reason))
+        name, phone, address, text = masker(masked)
+        shown = text(t.text)
+        spans = _spans(t.text, explanation)
         return ReviewCard(
-            id=t.id, number=t.number, version=t.version, status=t.status, title=t.title, text=t.text,
-            citizen_name=mask_name(t.citizen_name) if masked else t.citizen_name,
-            citizen_phone=mask_phone(t.citizen_phone) if masked else t.citizen_phone,
-            district=t.district or "", street=t.street or "", address=t.address or "", urgency=t.urgency,
+            id=t.id, number=t.number, version=t.version, status=t.status,
+            title=mask_cut_text(t.title) if masked else t.title, text=shown,
+            citizen_name=name(t.citizen_name), citizen_phone=phone(t.citizen_phone),
+            district=t.district or "", street=t.street or "", address=address(t.address), urgency=t.urgency,
             received_at=t.received_at, dispatch_due_at=t.dispatch_due_at, claimed_by=t.claimed_by,
             claimed_by_name=t.claimed_by_name or "", submit_reason=submit.reason if submit is not None else "",
             source=source, confidence=float(data["confidence"]) if data.get("confidence") is not None else None,
             model_version=str(data.get("model_version") or ""), candidates=candidates[:3],
-            spans=_spans(t.text, explanation), location_source=str(explanation.get("location_source") or ""),
+            spans=spans if shown == t.text else _moved(spans, shown),
+            location_source=str(explanation.get("location_source") or ""),
             suggested_urgency=str(data.get("suggested_urgency") or ""),
             urgency_reason=str(explanation.get("urgency_reason") or ""),
             lead_line=str(explanation.get("lead_line") or ""), co_lines=tuple(explanation.get("co_lines") or ()),
             plan=plan_for(s, t, candidates[0].code) if candidates else None,
-            duplicates=tuple(_duplicates(s, t.id)), escalations=escalations)
+            duplicates=tuple(_duplicates(s, t.id, masked)), escalations=escalations)
 
 
 def _route_now(ctx: ServiceContext, t: TicketRow) -> dict[str, Any]:
@@ -187,8 +194,23 @@ def _spans(text: str, explanation: dict[str, Any]) -> tuple[Span, ...]:
     return tuple(sorted(spans, key=lambda s: (s.start, s.end, s.kind)))
 
 
-def _duplicates(s: Session, ticket_id: int) -> list[DuplicateCandidate]:
+def _moved(spans: tuple[Span, ...], masked: str) -> tuple[Span, ...]:
+    """The spans placed on the masked text: each at the occurrence of its text nearest to where it was (a
+    span that overlapped a masked number is no longer found and is dropped, never misplaced onto stars)."""
+    moved: list[Span] = []
+    for span in spans:
+        found, position = -1, masked.find(span.text)
+        while position >= 0:
+            if found < 0 or abs(position - span.start) < abs(found - span.start):
+                found = position
+            position = masked.find(span.text, position + 1)
+        if found >= 0:
+            moved.append(Span(span.text, found, found + len(span.text), span.kind, span.note))
+    return tuple(moved)
+
+
+def _duplicates(s: Session, ticket_id: int, masked: bool) -> list[DuplicateCandidate]:
     try:
-        return duplicates_of(s, ticket_id, limit=5)
+        return duplicates_of(s, ticket_id, limit=5, masked=masked)
     except Exception:  # a similarity check must never hide the ticket
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time
 from typing import TYPE_CHECKING, Protocol
@@ -28,6 +29,14 @@ class RoomSettings:
     shift_starts: tuple[time, ...] = tuple(time(hour) for hour in range(0, 24, 4))
     claim_idle_minutes: int = 30
     auto_dispatch_threshold: float = 0.6
+    # Accounts (RELIABILITY.md, "Passwords and shared workstations"): after ``lockout_after_failures``
+    # consecutive failed logins an account is locked for ``lockout_first_seconds``, doubled with each
+    # further failure up to ``lockout_max_seconds``; a successful login resets the count.
+    lockout_after_failures: int = 5
+    lockout_first_seconds: int = 60
+    lockout_max_seconds: int = 30 * 60
+    password_min_length: int = 8
+    idle_lock_minutes: int = 5  # the console locks its screen after this long without input (0: never)
 
 
 @dataclass
@@ -43,3 +52,7 @@ class ServiceContext:
     settings: RoomSettings = field(default_factory=RoomSettings)
     router: Router | None = None
     workstation_id: str | None = None
+    # A hardened PostgreSQL room: the gate login the workstation was configured with; ``sign_in`` then
+    # points ``db`` at the staff member's own login and calls ``on_sign_in`` (e.g. to load the router).
+    gate: Database | None = None
+    on_sign_in: Callable[[ServiceContext], None] | None = None

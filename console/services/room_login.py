@@ -9,25 +9,17 @@ lock turns the staff member's login NOLOGIN, so the server itself refuses it unt
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from console.db.hardening.login import LoginRefused, locked_until, open_staff_database, report_failure
-from console.domain.clock import format_room_time
 from console.domain.enums import Role
 from console.domain.errors import PermissionDenied
 from console.domain.ticket import Actor
+from console.services.accounts import REFUSED, AccountLocked
 from console.services.context import ServiceContext
 
-REFUSED = "用户名或密码错误"
 _hasher = PasswordHasher()
-
-
-def _locked(until: datetime) -> PermissionDenied:
-    return PermissionDenied(f"连续登录失败次数过多，账号已锁定至 {format_room_time(until, with_seconds=True)}"
-                            "（北京时间），请稍后再试或联系管理员")
 
 
 def _argon2_matches(stored: str, password: str) -> bool:
@@ -46,15 +38,31 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> Actor:
     name = username.strip()
     until = locked_until(gate, name)
     if until is not None:
-        raise _locked(until)
+        raise AccountLocked(until)
     try:
         db, who = open_staff_database(gate.url, name, password, lambda stored: _argon2_matches(stored, password))
     except LoginRefused:
         until = report_failure(gate, name)
-        raise (_locked(until) if until is not None else PermissionDenied(REFUSED)) from None
+        raise (AccountLocked(until) if until is not None else PermissionDenied(REFUSED)) from None
     previous, ctx.db = ctx.db, db
     if previous is not gate:
         previous.dispose()
     if ctx.on_sign_in is not None:
         ctx.on_sign_in(ctx)
     return Actor(who.staff_id, who.display_name, Role(who.role), who.unit_id)
+
+
+def change_own_password(ctx: ServiceContext, old: str, new: str, new_hash: str) -> None:
+    """Change the signed-in staff member's password: the old one is checked against their Argon2id hash
+    (a mismatch counts as a failed login), then the server sets the login's password and the hash."""
+    from sqlalchemy import text
+
+    assert ctx.gate is not None
+    with ctx.db.engine.connect() as connection:
+        stored = str(connection.execute(text("SELECT dc_api.own_password_hash()")).scalar() or "")
+        username = str(connection.execute(text("SELECT username FROM dc_api.whoami()")).scalar())
+    if not _argon2_matches(stored, old):
+        until = report_failure(ctx.gate, username)
+        raise (AccountLocked(until) if until is not None else PermissionDenied(REFUSED))
+    with ctx.db.engine.begin() as connection:
+        connection.execute(text("SELECT dc_api.change_own_password(:p, :h)"), {"p": new, "h": new_hash})

@@ -8,12 +8,8 @@
       <translation>(none)</translation>
     </message>
     <message>
-      <source>新增</source>
-      <translation>Add</translation>
-    </message>
-    <message>
-      <source>主办</source>
-      <translation>Lead</translation>
+      <source>新增 {code} {name}（主办 {line}）</source>
+      <translation>Add {code} {name} (lead: {line})</translation>
     </message>
     <message>
       <source>停用</source>
@@ -36,8 +32,24 @@
       <translation>Rename category</translation>
     </message>
     <message>
+      <source>{name}（{code}）</source>
+      <translation>{name} ({code})</translation>
+    </message>
+    <message>
+      <source>「{field}」→ {value}</source>
+      <translation>“{field}” → {value}</translation>
+    </message>
+    <message>
       <source>修改</source>
       <translation>Edit</translation>
+    </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
     </message>
     <message>
       <source>职责清单维护</source>
@@ -202,16 +214,16 @@
       <translation>Saved version {version} (effective {date}, {n} changes recorded)</translation>
     </message>
     <message>
+      <source>职责清单-{version}.xlsx</source>
+      <translation>duty-list-{version}.xlsx</translation>
+    </message>
+    <message>
       <source>已读入工作簿，尚未保存：</source>
       <translation>Workbook loaded, not saved yet: </translation>
     </message>
     <message>
       <source>职责清单 {version}：{n} 项</source>
       <translation>Duty list {version}: {n} items</translation>
-    </message>
-    <message>
-      <source>导入工作簿</source>
-      <translation>Imported workbook</translation>
     </message>
     <message>
       <source>基于版本 {version}（{date} 起施行）</source>
@@ -250,12 +262,40 @@
       <translation>Invalid workbook</translation>
     </message>
     <message>
-      <source>项</source>
-      <translation>items</translation>
+      <source>：</source>
+      <translation>: </translation>
+    </message>
+    <message>
+      <source>导入工作簿：{source}（{n} 项）</source>
+      <translation>Imported workbook: {source} ({n} items)</translation>
     </message>
     <message>
       <source>草稿</source>
       <translation>draft</translation>
+    </message>
+    <message>
+      <source>条线主办</source>
+      <translation>Lead line's unit</translation>
+    </message>
+    <message>
+      <source>区政府牵头</source>
+      <translation>District government leads</translation>
+    </message>
+    <message>
+      <source>街道办牵头</source>
+      <translation>Street office leads</translation>
+    </message>
+    <message>
+      <source>签收</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <source>反馈</source>
+      <translation>Reply</translation>
+    </message>
+    <message>
+      <source>办结</source>
+      <translation>Close</translation>
     </message>
     <message>
       <source>用「、」分隔</source>
@@ -394,6 +434,10 @@
       <translation>{open} of {open_all} open tickets and {recent} of {recent_all} tickets from the last {days} days would move to another lead unit ({without} more open tickets have no duty item yet). Estimated in {seconds:.2f} s.</translation>
     </message>
     <message>
+      <source>清单检查（{n}）</source>
+      <translation>List check ({n})</translation>
+    </message>
+    <message>
       <source>（待复核）</source>
       <translation>(pending review)</translation>
     </message>
@@ -416,6 +460,10 @@
     <message>
       <source>导出差异</source>
       <translation>Export differences</translation>
+    </message>
+    <message>
+      <source>职责清单差异.xlsx</source>
+      <translation>duty-list-differences.xlsx</translation>
     </message>
     <message>
       <source>版本</source>
@@ -462,8 +510,44 @@
       <translation>Exported version {version} to {path}</translation>
     </message>
     <message>
+      <source>问题</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>件数</source>
+      <translation>Count</translation>
+    </message>
+    <message>
+      <source>在办</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>首张</source>
+      <translation>First</translation>
+    </message>
+    <message>
+      <source>最近</source>
+      <translation>Latest</translation>
+    </message>
+    <message>
+      <source>事件</source>
+      <translation>Incident</translation>
+    </message>
+    <message>
+      <source>代表诉求</source>
+      <translation>Typical request</translation>
+    </message>
+    <message>
       <source>（文字相近）</source>
       <translation>(similar text)</translation>
+    </message>
+    <message>
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>诉求</source>
+      <translation>Request</translation>
     </message>
     <message>
       <source>热点聚集</source>
@@ -486,6 +570,10 @@
       <translation>Export hot spots</translation>
     </message>
     <message>
+      <source>热点聚集.xlsx</source>
+      <translation>hot-spots.xlsx</translation>
+    </message>
+    <message>
       <source>热点 {n} 处（近 {hours:g} 小时，每 {seconds:g} 秒更新，{time}）</source>
       <translation>{n} hot spots (last {hours:g} hours, updated every {seconds:g} s, {time})</translation>
     </message>
@@ -506,8 +594,8 @@
       <translation>Linked incident #{id}: {title} ({n} tickets)</translation>
     </message>
     <message>
-      <source>新热点</source>
-      <translation>New hot spot</translation>
+      <source>新热点：{title}</source>
+      <translation>New hot spot: {title}</translation>
     </message>
     <message>
       <source>关联事件</source>
@@ -516,6 +604,38 @@
     <message>
       <source>把这些工单改为关联到本事件？</source>
       <translation>Link these tickets to this incident instead?</translation>
+    </message>
+    <message>
+      <source>（全部区）</source>
+      <translation>(all districts)</translation>
+    </message>
+    <message>
+      <source>本周突出问题</source>
+      <translation>This week's top problems</translation>
+    </message>
+    <message>
+      <source>回潮统计</source>
+      <translation>Recurrence</translation>
+    </message>
+    <message>
+      <source>建议汇总</source>
+      <translation>Suggestion summary</translation>
+    </message>
+    <message>
+      <source>按区</source>
+      <translation>By district</translation>
+    </message>
+    <message>
+      <source>按类别</source>
+      <translation>By category</translation>
+    </message>
+    <message>
+      <source>按单位</source>
+      <translation>By unit</translation>
+    </message>
+    <message>
+      <source>全市</source>
+      <translation>Citywide</translation>
     </message>
     <message>
       <source>分析报表</source>
@@ -534,16 +654,8 @@
       <translation>Export all to Excel…</translation>
     </message>
     <message>
-      <source>本周突出问题</source>
-      <translation>This week's top problems</translation>
-    </message>
-    <message>
       <source>回潮</source>
       <translation>Recurrence</translation>
-    </message>
-    <message>
-      <source>建议汇总</source>
-      <translation>Suggestion summary</translation>
     </message>
     <message>
       <source>正在统计…</source>
@@ -574,10 +686,6 @@
       <translation>Category</translation>
     </message>
     <message>
-      <source>件数</source>
-      <translation>Count</translation>
-    </message>
-    <message>
       <source>上期</source>
       <translation>Previous</translation>
     </message>
@@ -596,10 +704,6 @@
     <message>
       <source>单位</source>
       <translation>Unit</translation>
-    </message>
-    <message>
-      <source>办结</source>
-      <translation>Close</translation>
     </message>
     <message>
       <source>再诉</source>
@@ -630,20 +734,12 @@
       <translation>By district</translation>
     </message>
     <message>
-      <source>件</source>
-      <translation>cases</translation>
-    </message>
-    <message>
       <source>工单：</source>
       <translation>Tickets: </translation>
     </message>
     <message>
       <source>统计期 {since} 至 {until}</source>
       <translation>Period {since} to {until}</translation>
-    </message>
-    <message>
-      <source>全市</source>
-      <translation>Citywide</translation>
     </message>
     <message>
       <source>办结后 {days} 天内再有同类诉求 {back} 张，重新打开 {reopened} 张</source>
@@ -654,12 +750,24 @@
       <translation>{total} suggestions, {n} topics</translation>
     </message>
     <message>
+      <source>{label}（{category}）{n} 件</source>
+      <translation>{label} ({category}) {n} tickets</translation>
+    </message>
+    <message>
       <source>分拨调度台</source>
       <translation>Dispatch Console</translation>
     </message>
     <message>
       <source>无法打开数据库</source>
       <translation>Cannot open the database</translation>
+    </message>
+    <message>
+      <source>已记录查看原因</source>
+      <translation>Reason recorded for</translation>
+    </message>
+    <message>
+      <source>查看失败</source>
+      <translation>Could not show</translation>
     </message>
     <message>
       <source>（已确认）</source>
@@ -790,14 +898,6 @@ Take it over and continue?</translation>
       <translation>Note added to</translation>
     </message>
     <message>
-      <source>查看失败</source>
-      <translation>Could not show</translation>
-    </message>
-    <message>
-      <source>已记录查看原因</source>
-      <translation>Reason recorded for</translation>
-    </message>
-    <message>
       <source>人工复核后分拨</source>
       <translation>Dispatched after manual review</translation>
     </message>
@@ -832,6 +932,18 @@ Take it over and continue?</translation>
     <message>
       <source>是否接手？</source>
       <translation>Take it over?</translation>
+    </message>
+    <message>
+      <source>查看完整信息…</source>
+      <translation>Show full details…</translation>
+    </message>
+    <message>
+      <source>填写原因后显示市民姓名、电话、地址和完整诉求（留痕）</source>
+      <translation>Show the citizen's name, phone, address and full request after giving a reason (recorded)</translation>
+    </message>
+    <message>
+      <source>个人信息已隐藏</source>
+      <translation>Personal data hidden</translation>
     </message>
     <message>
       <source>天</source>
@@ -886,16 +998,8 @@ Take it over and continue?</translation>
       <translation>Met late</translation>
     </message>
     <message>
-      <source>已脱敏</source>
-      <translation>masked</translation>
-    </message>
-    <message>
-      <source>查看</source>
-      <translation>to reveal</translation>
-    </message>
-    <message>
-      <source>已显示个人信息</source>
-      <translation>personal data shown</translation>
+      <source>已脱敏，{shortcut} 查看</source>
+      <translation>masked, {shortcut} to show</translation>
     </message>
     <message>
       <source>（未认领）</source>
@@ -926,6 +1030,10 @@ Take it over and continue?</translation>
       <translation>Overdue</translation>
     </message>
     <message>
+      <source>已显示个人信息，已记录查看原因</source>
+      <translation>personal data shown, reason recorded</translation>
+    </message>
+    <message>
       <source>承办单位</source>
       <translation>Units</translation>
     </message>
@@ -944,10 +1052,6 @@ Take it over and continue?</translation>
     <message>
       <source>退单</source>
       <translation>Return</translation>
-    </message>
-    <message>
-      <source>反馈</source>
-      <translation>Reply</translation>
     </message>
     <message>
       <source>分拨于</source>
@@ -984,10 +1088,6 @@ Take it over and continue?</translation>
     <message>
       <source>快捷键</source>
       <translation>Shortcut</translation>
-    </message>
-    <message>
-      <source>诉求</source>
-      <translation>Request</translation>
     </message>
     <message>
       <source>建议</source>
@@ -1030,8 +1130,92 @@ Take it over and continue?</translation>
       <translation>unknown</translation>
     </message>
     <message>
+      <source>主办</source>
+      <translation>Lead</translation>
+    </message>
+    <message>
       <source>协办</source>
       <translation>Co-handling</translation>
+    </message>
+    <message>
+      <source>新密码(&amp;N)</source>
+      <translation>&amp;New password</translation>
+    </message>
+    <message>
+      <source>再次输入(&amp;R)</source>
+      <translation>&amp;Repeat</translation>
+    </message>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>修改密码</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>原密码(&amp;O)</source>
+      <translation>&amp;Old password</translation>
+    </message>
+    <message>
+      <source>重置他人密码</source>
+      <translation>Reset a password</translation>
+    </message>
+    <message>
+      <source>用户名(&amp;U)</source>
+      <translation>&amp;User name</translation>
+    </message>
+    <message>
+      <source>密码已修改</source>
+      <translation>Password changed</translation>
+    </message>
+    <message>
+      <source>两次输入的新密码不一致</source>
+      <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+      <source>重置后该账号的锁定同时解除</source>
+      <translation>Resetting also lifts the account lock</translation>
+    </message>
+    <message>
+      <source>账号已锁定</source>
+      <translation>Account locked</translation>
+    </message>
+    <message>
+      <source>已重置 {name} 的密码</source>
+      <translation>Password of {name} reset</translation>
+    </message>
+    <message>
+      <source>至少 {n} 位，不能与用户名相同</source>
+      <translation>At least {n} characters, not the user name</translation>
+    </message>
+    <message>
+      <source>查看完整信息</source>
+      <translation>Show full details</translation>
+    </message>
+    <message>
+      <source>必须填写原因（至少 2 个字）</source>
+      <translation>A reason is required (at least 2 characters)</translation>
+    </message>
+    <message>
+      <source>查看</source>
+      <translation>to reveal</translation>
+    </message>
+    <message>
+      <source>原因和查看人将记录在工单办理轨迹中。</source>
+      <translation>The reason and who looked are recorded in the ticket's history.</translation>
+    </message>
+    <message>
+      <source>查看原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>查看工单 {number} 的市民姓名、电话、地址和完整诉求内容。</source>
+      <translation>Show the citizen's name, phone, address and full request of ticket {number}.</translation>
     </message>
     <message>
       <source>设置</source>
@@ -1050,12 +1234,28 @@ Take it over and continue?</translation>
       <translation>Desktop notification for new urgent &amp;tickets</translation>
     </message>
     <message>
-      <source>确定</source>
-      <translation>OK</translation>
+      <source> 分钟</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>无操作自动锁屏(&amp;I)</source>
+      <translation>Lock when &amp;idle</translation>
     </message>
     <message>
       <source>语言在下次启动时生效</source>
       <translation>The language applies at the next start</translation>
+    </message>
+    <message>
+      <source>按全室设置</source>
+      <translation>Room setting</translation>
+    </message>
+    <message>
+      <source>不锁屏</source>
+      <translation>Never</translation>
+    </message>
+    <message>
+      <source>全室规定最长 {n} 分钟；本机只能设得更短</source>
+      <translation>The room allows at most {n} minutes; this workstation may only lock sooner</translation>
     </message>
     <message>
       <source>必须填写原因</source>
@@ -1090,20 +1290,232 @@ Take it over and continue?</translation>
       <translation>Search number / phone / text (Ctrl+F)</translation>
     </message>
     <message>
-      <source>登录 — 分拨调度台</source>
-      <translation>Log in — Dispatch Console</translation>
+      <source>{date} 第{slot}班（{start}–{end}）</source>
+      <translation>{date} shift {number} ({start}–{end})</translation>
     </message>
     <message>
-      <source>用户名(&amp;U)</source>
-      <translation>&amp;User name</translation>
+      <source>交接班</source>
+      <translation>Shift handover</translation>
+    </message>
+    <message>
+      <source>关键指标</source>
+      <translation>Key figures</translation>
+    </message>
+    <message>
+      <source>交接备注：需要接班关注的事项、未结的协调、设备与系统情况……</source>
+      <translation>Handover notes: what the next shift must watch, unfinished coordination, equipment and system status…</translation>
+    </message>
+    <message>
+      <source>尚未保存</source>
+      <translation>Not saved yet</translation>
+    </message>
+    <message>
+      <source>未确认</source>
+      <translation>Not acknowledged</translation>
+    </message>
+    <message>
+      <source>接班值班长：</source>
+      <translation>Incoming supervisor:</translation>
+    </message>
+    <message>
+      <source>交接单：</source>
+      <translation>Handover sheet:</translation>
+    </message>
+    <message>
+      <source>确认接班：</source>
+      <translation>Acknowledged:</translation>
+    </message>
+    <message>
+      <source>保存交接单</source>
+      <translation>Save handover sheet</translation>
+    </message>
+    <message>
+      <source>确认接班</source>
+      <translation>Acknowledge handover</translation>
+    </message>
+    <message>
+      <source>（未指定）</source>
+      <translation>(not named)</translation>
+    </message>
+    <message>
+      <source>导出交接单</source>
+      <translation>Export handover sheet</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>（进行中）</source>
+      <translation> (in progress)</translation>
+    </message>
+    <message>
+      <source>班次：</source>
+      <translation>Shift:</translation>
+    </message>
+    <message>
+      <source>交接备注</source>
+      <translation>Handover notes</translation>
+    </message>
+    <message>
+      <source>正在汇总本班数据…</source>
+      <translation>Gathering the shift's figures…</translation>
+    </message>
+    <message>
+      <source>正在汇总…</source>
+      <translation>Gathering…</translation>
+    </message>
+    <message>
+      <source>只有值班长可以保存交接单</source>
+      <translation>Only a shift supervisor can save the handover sheet</translation>
+    </message>
+    <message>
+      <source>正在保存…</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>正在确认接班…</source>
+      <translation>Acknowledging…</translation>
+    </message>
+    <message>
+      <source>交接单_{time}.xlsx</source>
+      <translation>handover_{time}.xlsx</translation>
+    </message>
+    <message>
+      <source>正在导出…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>导出已取消，未生成文件</source>
+      <translation>Export cancelled; no file was written</translation>
+    </message>
+    <message>
+      <source>统计时点 {time}</source>
+      <translation>As of {time}</translation>
+    </message>
+    <message>
+      <source>操作失败：{message}</source>
+      <translation>Failed: {message}</translation>
+    </message>
+    <message>
+      <source>{title}（{n}）</source>
+      <translation>{title} ({n})</translation>
+    </message>
+    <message>
+      <source>#{id}，{author} 于 {time} 保存</source>
+      <translation>#{id}, saved by {author} at {time}</translation>
+    </message>
+    <message>
+      <source>交接单 #{id} 已保存</source>
+      <translation>Handover sheet #{id} saved</translation>
+    </message>
+    <message>
+      <source>已于 {time} 确认接班</source>
+      <translation>Handover acknowledged at {time}</translation>
+    </message>
+    <message>
+      <source>已导出 {name}（{n} 行）</source>
+      <translation>Exported {name} ({n} rows)</translation>
+    </message>
+    <message>
+      <source>正在取消…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>{done} / {total} 行</source>
+      <translation>{done} / {total} rows</translation>
+    </message>
+    <message>
+      <source>再次分拨</source>
+      <translation>Re-dispatch</translation>
+    </message>
+    <message>
+      <source>按时</source>
+      <translation>On time</translation>
+    </message>
+    <message>
+      <source>超时</source>
+      <translation>Late</translation>
+    </message>
+    <message>
+      <source>（分拨席）</source>
+      <translation>(dispatch desk)</translation>
+    </message>
+    <message>
+      <source>屏幕已锁定。未完成的内容都已保留，输入密码继续。</source>
+      <translation>Screen locked. Unfinished work is kept; enter your password to continue.</translation>
+    </message>
+    <message>
+      <source>本班次已结束。本人登录可继续当前工作（未完成的内容都已保留）；接班人员登录将开始自己的会话。</source>
+      <translation>This shift has ended. Sign in again to continue your work (unfinished work is kept); the next shift's staff signing in start a session of their own.</translation>
+    </message>
+    <message>
+      <source>长时间未操作，屏幕已锁定。未完成的内容都已保留，输入密码继续。</source>
+      <translation>Locked after a period without input. Unfinished work is kept; enter your password to continue.</translation>
+    </message>
+    <message>
+      <source>未命名窗口</source>
+      <translation>Untitled window</translation>
+    </message>
+    <message>
+      <source>切换用户将结束当前会话，以下未完成的内容会丢失：{items}。再次点击「仍要切换用户」确认。</source>
+      <translation>Switching user ends this session and loses: {items}. Click "Switch user anyway" to confirm.</translation>
+    </message>
+    <message>
+      <source>无法验证密码（数据库连接失败）：{error}</source>
+      <translation>Cannot check the password (database connection failed): {error}</translation>
+    </message>
+    <message>
+      <source>屏幕已锁定</source>
+      <translation>Screen locked</translation>
+    </message>
+    <message>
+      <source>输入密码后按回车解锁</source>
+      <translation>Type your password and press Enter to unlock</translation>
+    </message>
+    <message>
+      <source>用户</source>
+      <translation>User</translation>
     </message>
     <message>
       <source>密码(&amp;P)</source>
       <translation>&amp;Password</translation>
     </message>
     <message>
+      <source>解锁</source>
+      <translation>Unlock</translation>
+    </message>
+    <message>
+      <source>切换用户</source>
+      <translation>Switch user</translation>
+    </message>
+    <message>
+      <source>仍要切换用户</source>
+      <translation>Switch user anyway</translation>
+    </message>
+    <message>
       <source>登录</source>
       <translation>Log in</translation>
+    </message>
+    <message>
+      <source>交接班：请重新登录</source>
+      <translation>Shift handover: please sign in again</translation>
+    </message>
+    <message>
+      <source>正在验证…</source>
+      <translation>Checking…</translation>
+    </message>
+    <message>
+      <source>请输入密码</source>
+      <translation>Enter your password</translation>
+    </message>
+    <message>
+      <source>{name}（{user}）</source>
+      <translation>{name} ({user})</translation>
+    </message>
+    <message>
+      <source>登录 — 分拨调度台</source>
+      <translation>Log in — Dispatch Console</translation>
     </message>
     <message>
       <source>退出</source>
@@ -1218,6 +1630,14 @@ Take it over and continue?</translation>
       <translation>late</translation>
     </message>
     <message>
+      <source>诉求文字</source>
+      <translation>request text</translation>
+    </message>
+    <message>
+      <source>未识别</source>
+      <translation>not recognised</translation>
+    </message>
+    <message>
       <source>路由建议（前三）</source>
       <translation>Routing suggestions (top 3)</translation>
     </message>
@@ -1242,8 +1662,8 @@ Take it over and continue?</translation>
       <translation>(not chosen)</translation>
     </message>
     <message>
-      <source>已修改</source>
-      <translation>changed</translation>
+      <source>（已修改）</source>
+      <translation> (changed)</translation>
     </message>
     <message>
       <source>当前</source>
@@ -1306,8 +1726,8 @@ Take it over and continue?</translation>
       <translation>Reason</translation>
     </message>
     <message>
-      <source>相似度</source>
-      <translation>Similarity</translation>
+      <source>（相似度 {score} · {hours} 小时 · {status}）</source>
+      <translation>(similarity {score} · {hours} h apart · {status})</translation>
     </message>
     <message>
       <source>受理</source>
@@ -1322,8 +1742,20 @@ Take it over and continue?</translation>
       <translation>Review reason</translation>
     </message>
     <message>
-      <source>依据</source>
-      <translation>source</translation>
+      <source>（依据：{source}）</source>
+      <translation>(from: {source})</translation>
+    </message>
+    <message>
+      <source>人工复核：接受路由建议</source>
+      <translation>Manual review: routing suggestion accepted</translation>
+    </message>
+    <message>
+      <source>人工复核更正</source>
+      <translation>Manual review correction</translation>
+    </message>
+    <message>
+      <source>复核台并案：与 {number} 为同一诉求</source>
+      <translation>Merged at review desk: same request as {number}</translation>
     </message>
     <message>
       <source>按关键词、事项编码或拼音首字母（如 sgzs → 施工噪声）搜索：</source>
@@ -1344,14 +1776,6 @@ Take it over and continue?</translation>
     <message>
       <source>勾选协办单位（空格勾选，回车确定；不选即无协办）：</source>
       <translation>Tick co-handling units (Space ticks, Enter confirms; none ticked means no co-handling):</translation>
-    </message>
-    <message>
-      <source>人工复核：接受路由建议</source>
-      <translation>Manual review: routing suggestion accepted</translation>
-    </message>
-    <message>
-      <source>人工复核更正</source>
-      <translation>Manual review correction</translation>
     </message>
     <message>
       <source>并案</source>
@@ -1396,10 +1820,6 @@ Changed to: {chosen}</translation>
       <translation>No possible duplicate to merge into</translation>
     </message>
     <message>
-      <source>复核台并案：与 {number} 为同一诉求</source>
-      <translation>Merged at review desk: same request as {number}</translation>
-    </message>
-    <message>
       <source>（按 L 指定主办单位）</source>
       <translation> (press L to set the lead unit)</translation>
     </message>
@@ -1418,6 +1838,54 @@ Changed to: {chosen}</translation>
     <message>
       <source>操作失败</source>
       <translation>Action failed</translation>
+    </message>
+    <message>
+      <source>（相似度 {score}）</source>
+      <translation>(similarity {score})</translation>
+    </message>
+    <message>
+      <source>（主办：{unit}）</source>
+      <translation> (lead: {unit})</translation>
+    </message>
+    <message>
+      <source>接受/分拨</source>
+      <translation>Accept / dispatch</translation>
+    </message>
+    <message>
+      <source>上一张</source>
+      <translation>Previous ticket</translation>
+    </message>
+    <message>
+      <source>下一张</source>
+      <translation>Next ticket</translation>
+    </message>
+    <message>
+      <source>采用建议1</source>
+      <translation>Take suggestion 1</translation>
+    </message>
+    <message>
+      <source>采用建议2</source>
+      <translation>Take suggestion 2</translation>
+    </message>
+    <message>
+      <source>采用建议3</source>
+      <translation>Take suggestion 3</translation>
+    </message>
+    <message>
+      <source>改选事项</source>
+      <translation>Choose another item</translation>
+    </message>
+    <message>
+      <source>协办单位</source>
+      <translation>Co-handling units</translation>
+    </message>
+    <message>
+      <source>跳过</source>
+      <translation>Skip</translation>
+    </message>
+    <message>
+      <source>只看转值班长</source>
+      <translation>Escalated only</translation>
     </message>
     <message>
       <source>只看已转值班长</source>
@@ -1444,8 +1912,36 @@ Changed to: {chosen}</translation>
       <translation>Pending review</translation>
     </message>
     <message>
+      <source>无法确定主办单位</source>
+      <translation>No lead unit can be determined</translation>
+    </message>
+    <message>
+      <source>区/街道</source>
+      <translation>District / street</translation>
+    </message>
+    <message>
       <source>超 </source>
       <translation>late </translation>
+    </message>
+    <message>
+      <source>建议事项不准确</source>
+      <translation>Suggested item is wrong</translation>
+    </message>
+    <message>
+      <source>诉求涉及其他职责事项</source>
+      <translation>The request concerns another duty item</translation>
+    </message>
+    <message>
+      <source>承办单位需调整</source>
+      <translation>The handling units need changing</translation>
+    </message>
+    <message>
+      <source>属地（区/街道）判断有误</source>
+      <translation>Wrong location (district/street)</translation>
+    </message>
+    <message>
+      <source>紧急程度或诉求类型需另行处理</source>
+      <translation>Urgency or request kind needs separate handling</translation>
     </message>
     <message>
       <source>输入关键词、编码或拼音首字母</source>
@@ -1480,6 +1976,18 @@ Changed to: {chosen}</translation>
       <translation>Number keys choose a reason · Enter confirms · Esc cancels</translation>
     </message>
     <message>
+      <source>今天</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <source>本班</source>
+      <translation>On shift</translation>
+    </message>
+    <message>
+      <source>近 7 天</source>
+      <translation>Last 7 days</translation>
+    </message>
+    <message>
       <source>分拨质量（人工复核结果）</source>
       <translation>Dispatch quality (manual review results)</translation>
     </message>
@@ -1498,6 +2006,58 @@ Changed to: {chosen}</translation>
     <message>
       <source>统计时段</source>
       <translation>Period</translation>
+    </message>
+    <message>
+      <source>建议准确率（接受 / 已复核）</source>
+      <translation>Suggestion precision (accepted / reviewed)</translation>
+    </message>
+    <message>
+      <source>免复核直接分拨占比</source>
+      <translation>Dispatched without review</translation>
+    </message>
+    <message>
+      <source>分拨工单</source>
+      <translation>Tickets dispatched</translation>
+    </message>
+    <message>
+      <source>人工复核</source>
+      <translation>Manually reviewed</translation>
+    </message>
+    <message>
+      <source>接受建议</source>
+      <translation>Suggestion accepted</translation>
+    </message>
+    <message>
+      <source>更正建议</source>
+      <translation>Suggestion corrected</translation>
+    </message>
+    <message>
+      <source>建议次数</source>
+      <translation>Suggested</translation>
+    </message>
+    <message>
+      <source>接受</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <source>更正</source>
+      <translation>Corrected</translation>
+    </message>
+    <message>
+      <source>准确率</source>
+      <translation>Precision</translation>
+    </message>
+    <message>
+      <source>建议事项</source>
+      <translation>Suggested item</translation>
+    </message>
+    <message>
+      <source>改为</source>
+      <translation>Changed to</translation>
+    </message>
+    <message>
+      <source>次数</source>
+      <translation>Times</translation>
     </message>
     <message>
       <source>该时段没有人工复核记录</source>
@@ -1730,20 +2290,12 @@ The reply deadline moves from {old} to {new}.</translation>
       <translation>Arbitrate return</translation>
     </message>
     <message>
-      <source>退单记录</source>
-      <translation>Return history</translation>
-    </message>
-    <message>
       <source>仲裁意见（必填，将记入时间线并通知各单位）</source>
       <translation>Arbitration opinion (required; recorded on the timeline and sent to every unit)</translation>
     </message>
     <message>
       <source>裁定（最终）</source>
       <translation>Ruling (final)</translation>
-    </message>
-    <message>
-      <source>协办单位</source>
-      <translation>Co-handling units</translation>
     </message>
     <message>
       <source>仲裁意见</source>
@@ -1778,6 +2330,10 @@ Co-handling: {co}
 The ticket is dispatched again; the units can no longer return it for the same reason.</translation>
     </message>
     <message>
+      <source>退单记录（{n}）</source>
+      <translation>Returns ({n})</translation>
+    </message>
+    <message>
       <source>仲裁失败</source>
       <translation>Arbitration failed</translation>
     </message>
@@ -1788,6 +2344,10 @@ The ticket is dispatched again; the units can no longer return it for the same r
     <message>
       <source>没有待仲裁的工单</source>
       <translation>No ticket awaits arbitration</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
     </message>
     <message>
       <source>已裁定 {number}：主办 {lead}</source>
@@ -1976,6 +2536,10 @@ Reason: {reason}</translation>
       <translation>Possible duplicates / merge</translation>
     </message>
     <message>
+      <source>相似度</source>
+      <translation>Similarity</translation>
+    </message>
+    <message>
       <source>同一街道</source>
       <translation>Same street</translation>
     </message>
@@ -2026,6 +2590,18 @@ Reason: {reason}</translation>
     <message>
       <source>筛选单位</source>
       <translation>Filter units</translation>
+    </message>
+    <message>
+      <source>今日</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <source>近7天</source>
+      <translation>Last 7 days</translation>
+    </message>
+    <message>
+      <source>近30天</source>
+      <translation>Last 30 days</translation>
     </message>
     <message>
       <source>退单统计</source>
@@ -2080,10 +2656,6 @@ Reason: {reason}</translation>
       <translation>Dispatched this shift</translation>
     </message>
     <message>
-      <source>本班</source>
-      <translation>On shift</translation>
-    </message>
-    <message>
       <source>非本班</source>
       <translation>Off shift</translation>
     </message>
@@ -2120,8 +2692,8 @@ Reason: {reason}</translation>
       <translation>Replied</translation>
     </message>
     <message>
-      <source>已退单</source>
-      <translation>Returned</translation>
+      <source>已退单 {number}（{reason}）</source>
+      <translation>Returned {number} ({reason})</translation>
     </message>
     <message>
       <source>已申请延期 {h:g} 小时，等待值班长审批（当前时限 {due}）</source>
@@ -2196,8 +2768,8 @@ Reason: {reason}</translation>
       <translation>Please give a reason for the extension</translation>
     </message>
     <message>
-      <source>反馈时限</source>
-      <translation>Reply deadline</translation>
+      <source>{unit}（{role}）· 反馈时限 {due}</source>
+      <translation>{unit} ({role}) · reply due {due}</translation>
     </message>
     <message>
       <source>。可先催其反馈，或在答复中说明。</source>
@@ -2224,8 +2796,12 @@ Reason: {reason}</translation>
       <translation>Your opinion will be included in the reply of the lead unit: </translation>
     </message>
     <message>
-      <source>签收</source>
-      <translation>Accept</translation>
+      <source>（等待签收）</source>
+      <translation> (awaiting acceptance)</translation>
+    </message>
+    <message>
+      <source>（等待反馈）</source>
+      <translation> (awaiting reply)</translation>
     </message>
     <message>
       <source>承办进度</source>
@@ -2252,8 +2828,8 @@ Reason: {reason}</translation>
       <translation>Held up at</translation>
     </message>
     <message>
-      <source>等待</source>
-      <translation>awaiting </translation>
+      <source>（{role}）</source>
+      <translation> ({role})</translation>
     </message>
     <message>
       <source>咨询</source>
@@ -2328,6 +2904,10 @@ Reason: {reason}</translation>
       <translation>Closed</translation>
     </message>
     <message>
+      <source>已退单</source>
+      <translation>Returned</translation>
+    </message>
+    <message>
       <source>待仲裁</source>
       <translation>Arbitration</translation>
     </message>
@@ -2376,6 +2956,10 @@ Reason: {reason}</translation>
       <translation>Accept deadline</translation>
     </message>
     <message>
+      <source>反馈时限</source>
+      <translation>Reply deadline</translation>
+    </message>
+    <message>
       <source>办结时限</source>
       <translation>Close deadline</translation>
     </message>
@@ -2414,6 +2998,10 @@ Reason: {reason}</translation>
     <message>
       <source>管理</source>
       <translation>Admin</translation>
+    </message>
+    <message>
+      <source>账户</source>
+      <translation>Account</translation>
     </message>
     <message>
       <source>帮助</source>
@@ -2534,6 +3122,30 @@ Reason: {reason}</translation>
     <message>
       <source>关闭窗口</source>
       <translation>Close the window</translation>
+    </message>
+    <message>
+      <source>锁定屏幕</source>
+      <translation>Lock screen</translation>
+    </message>
+    <message>
+      <source>立即锁屏：隐藏工单和个人信息，保留未完成的内容</source>
+      <translation>Lock now: hide tickets and personal data, keep unfinished work</translation>
+    </message>
+    <message>
+      <source>修改密码…</source>
+      <translation>Change password…</translation>
+    </message>
+    <message>
+      <source>修改本人的登录密码</source>
+      <translation>Change your own login password</translation>
+    </message>
+    <message>
+      <source>重置他人密码…</source>
+      <translation>Reset a password…</translation>
+    </message>
+    <message>
+      <source>为其他账号设置新密码并解除锁定</source>
+      <translation>Set a new password for another account and lift its lock</translation>
     </message>
     <message>
       <source>显示本表</source>
@@ -2742,6 +3354,294 @@ Reason: {reason}</translation>
     <message>
       <source>路由引擎建议</source>
       <translation>Routing engine suggestion</translation>
+    </message>
+    <message>
+      <source>市级</source>
+      <translation>City</translation>
+    </message>
+    <message>
+      <source>区级</source>
+      <translation>District</translation>
+    </message>
+    <message>
+      <source>街道级</source>
+      <translation>Street</translation>
+    </message>
+    <message>
+      <source>签收时限（小时）</source>
+      <translation>Acceptance limit (hours)</translation>
+    </message>
+    <message>
+      <source>反馈时限（小时）</source>
+      <translation>Reply limit (hours)</translation>
+    </message>
+    <message>
+      <source>办结时限（小时）</source>
+      <translation>Closing limit (hours)</translation>
+    </message>
+    <message>
+      <source>无主办单位</source>
+      <translation>No lead unit</translation>
+    </message>
+    <message>
+      <source>事项重叠</source>
+      <translation>Overlapping items</translation>
+    </message>
+    <message>
+      <source>条线无单位</source>
+      <translation>Line without a unit</translation>
+    </message>
+    <message>
+      <source>属地无单位</source>
+      <translation>Location without a unit</translation>
+    </message>
+    <message>
+      <source>单位无承办人</source>
+      <translation>Unit without a handler</translation>
+    </message>
+    <message>
+      <source>本班受理</source>
+      <translation>Received this shift</translation>
+    </message>
+    <message>
+      <source>诉求标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>当前状态</source>
+      <translation>Current status</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>分拨时间</source>
+      <translation>Dispatched at</translation>
+    </message>
+    <message>
+      <source>分拨类别</source>
+      <translation>Dispatch type</translation>
+    </message>
+    <message>
+      <source>是否按时</source>
+      <translation>On time?</translation>
+    </message>
+    <message>
+      <source>待分拨待复核</source>
+      <translation>Awaiting dispatch or review</translation>
+    </message>
+    <message>
+      <source>已等待</source>
+      <translation>Waiting for</translation>
+    </message>
+    <message>
+      <source>超时与预警</source>
+      <translation>Overdue and warnings</translation>
+    </message>
+    <message>
+      <source>时限类型</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>责任单位</source>
+      <translation>Responsible unit</translation>
+    </message>
+    <message>
+      <source>到期时间</source>
+      <translation>Due at</translation>
+    </message>
+    <message>
+      <source>完成时间</source>
+      <translation>Done at</translation>
+    </message>
+    <message>
+      <source>超时时长</source>
+      <translation>Overdue by</translation>
+    </message>
+    <message>
+      <source>剩余时间</source>
+      <translation>Time left</translation>
+    </message>
+    <message>
+      <source>紧急工单</source>
+      <translation>Urgent tickets</translation>
+    </message>
+    <message>
+      <source>改派记录</source>
+      <translation>Reassignments</translation>
+    </message>
+    <message>
+      <source>改派时间</source>
+      <translation>Reassigned at</translation>
+    </message>
+    <message>
+      <source>改派类型</source>
+      <translation>Reassignment type</translation>
+    </message>
+    <message>
+      <source>原</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>改派至</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>By</translation>
+    </message>
+    <message>
+      <source>退单与仲裁</source>
+      <translation>Returns and arbitration</translation>
+    </message>
+    <message>
+      <source>退单单位</source>
+      <translation>Returning unit</translation>
+    </message>
+    <message>
+      <source>退单时间</source>
+      <translation>Returned at</translation>
+    </message>
+    <message>
+      <source>退单说明</source>
+      <translation>Return explanation</translation>
+    </message>
+    <message>
+      <source>延期申请</source>
+      <translation>Extension requests</translation>
+    </message>
+    <message>
+      <source>延期(小时)</source>
+      <translation>Extension (hours)</translation>
+    </message>
+    <message>
+      <source>申请理由</source>
+      <translation>Reason given</translation>
+    </message>
+    <message>
+      <source>审批结果</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <source>审批人</source>
+      <translation>Decided by</translation>
+    </message>
+    <message>
+      <source>审批时间</source>
+      <translation>Decided at</translation>
+    </message>
+    <message>
+      <source>回退时间</source>
+      <translation>Rolled back at</translation>
+    </message>
+    <message>
+      <source>回退原因</source>
+      <translation>Rollback reason</translation>
+    </message>
+    <message>
+      <source>回退次数</source>
+      <translation>Rollbacks</translation>
+    </message>
+    <message>
+      <source>新反馈时限</source>
+      <translation>New reply deadline</translation>
+    </message>
+    <message>
+      <source>本班首次分拨</source>
+      <translation>First dispatches this shift</translation>
+    </message>
+    <message>
+      <source>分拨按时率</source>
+      <translation>Dispatched on time</translation>
+    </message>
+    <message>
+      <source>本班超时（时限）</source>
+      <translation>Deadlines missed this shift</translation>
+    </message>
+    <message>
+      <source>前班遗留待分拨超时</source>
+      <translation>Overdue from earlier shifts, not dispatched</translation>
+    </message>
+    <message>
+      <source>单位在办超时（累计）</source>
+      <translation>Units' overdue replies (total)</translation>
+    </message>
+    <message>
+      <source>即将超时（下一班内到期）</source>
+      <translation>Due within the next shift</translation>
+    </message>
+    <message>
+      <source>待分拨 / 待复核</source>
+      <translation>Awaiting dispatch / review</translation>
+    </message>
+    <message>
+      <source>未办结紧急工单</source>
+      <translation>Open urgent tickets</translation>
+    </message>
+    <message>
+      <source>本班退单</source>
+      <translation>Returns this shift</translation>
+    </message>
+    <message>
+      <source>待仲裁退单</source>
+      <translation>Returns awaiting arbitration</translation>
+    </message>
+    <message>
+      <source>延期待审批</source>
+      <translation>Extensions awaiting approval</translation>
+    </message>
+    <message>
+      <source>本班改派</source>
+      <translation>Reassignments this shift</translation>
+    </message>
+    <message>
+      <source>本班首次分拨中在时限内完成的比例（紧急30分钟、快速2小时、常态8小时）</source>
+      <translation>Share of this shift's first dispatches made within the limit (urgent 30 minutes, fast 2 hours, normal 8 hours)</translation>
+    </message>
+    <message>
+      <source>到期时间落在本班且未按时完成的分拨、签收、反馈、办结时限</source>
+      <translation>Dispatch, acceptance, reply and closing deadlines falling due this shift that were missed</translation>
+    </message>
+    <message>
+      <source>统计时点起一个班次时长内到期、尚未完成的时限</source>
+      <translation>Deadlines not yet met that fall due within one shift length from now</translation>
+    </message>
+    <message>
+      <source>统计时点仍未办结的紧急工单</source>
+      <translation>Urgent tickets not closed as of now</translation>
+    </message>
+    <message>
+      <source>本班开始前已超过分拨时限、至今仍未分拨的工单（分拨席责任）</source>
+      <translation>Tickets past their dispatch deadline before this shift began and still not dispatched (dispatch desk's responsibility)</translation>
+    </message>
+    <message>
+      <source>本班开始前已超过反馈时限、单位仍未反馈的工单（仅计数，明细见单位督办）</source>
+      <translation>Tickets past their reply deadline before this shift began with no reply from the unit yet (count only; details under unit supervision)</translation>
+    </message>
+    <message>
+      <source>本班超时</source>
+      <translation>Missed this shift</translation>
+    </message>
+    <message>
+      <source>前班遗留超时</source>
+      <translation>Overdue from earlier shifts</translation>
+    </message>
+    <message>
+      <source>待审批</source>
+      <translation>Pending</translation>
+    </message>
+    <message>
+      <source>已批准</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <source>已驳回</source>
+      <translation>Refused</translation>
     </message>
   </context>
 </TS>

@@ -31,19 +31,30 @@ def test_notify_wakes_with_ticket_ids(pg_room: Room) -> None:
 
 
 def test_late_committing_transaction_is_not_skipped(pg_room: Room) -> None:
+    """An older transaction (lower xid) that commits its events after a younger one is delivered, not
+    skipped, and while it is open it does not hold the younger one's events back. (Event ids can no longer
+    commit out of order: the audit chain serialises event writers, so the older transaction takes its xid
+    with another write first and appends its event just before committing.)"""
+    from sqlalchemy import text
+
     ctx = pg_room.ctx
     first = intake(ctx, pg_room.operator, NewTicket(text="甲")).ticket_ids[0]
     feed = ChangeFeed(ctx.db)
     feed.start()
     slow = UnitOfWork(ctx.db).__enter__()
-    note = DomainEvent(Action.NOTE, None, None, "慢事务")
-    append_events(slow.session, first, [note], Actor.system(), ctx.clock.now())  # draws the lower id, uncommitted
-    intake(ctx, pg_room.operator, NewTicket(text="乙"))                         # higher ids, committed first
+    slow.session.execute(text("UPDATE tickets SET updated_at = updated_at WHERE id = :i"), {"i": first})
+    slow_xid = slow.session.execute(text("SELECT pg_current_xact_id()::text::bigint")).scalar()
+    intake(ctx, pg_room.operator, NewTicket(text="乙"))                         # younger, committed first
     first_poll = feed.poll()
-    assert [e.action for e in first_poll] == ["receive", "submit_review"]  # 乙 at once, though its ids are higher
+    assert [e.action for e in first_poll] == ["receive", "submit_review"]  # 乙 at once, not held back
+    note = DomainEvent(Action.NOTE, None, None, "慢事务")
+    append_events(slow.session, first, [note], Actor.system(), ctx.clock.now())
     slow.commit()
     slow.__exit__(None, None, None)
     second_poll = feed.poll()
-    assert [e.action for e in second_poll] == ["note"]  # the lower id committed late: delivered, not skipped
-    assert second_poll[0].id < first_poll[0].id
+    assert [e.action for e in second_poll] == ["note"]  # the older transaction committed late: delivered
+    with ctx.db.reader() as session:
+        xids = dict(session.execute(text("SELECT action, xid FROM events WHERE id IN (:a, :b)"),
+                                    {"a": second_poll[0].id, "b": first_poll[0].id}).all())
+    assert xids["note"] == slow_xid < xids["receive"]
     assert feed.poll() == []  # nothing repeated

@@ -86,12 +86,15 @@ def test_detail_masks_personal_data_unless_the_role_may_see_it(world) -> None:
 
 def test_routing_hint_from_the_review_event(world) -> None:
     ticket = world.intake("小区里有人违建加盖")
-    with world.ctx.db.writer() as s:
-        from console.db.schema import EventRow
+    with world.ctx.db.writer() as s:  # events are append-only: a later review submission carries the hint
+        from console.domain.lifecycle import Action
+        from console.domain.ticket import Actor, DomainEvent
+        from console.services.ticket_store import append_events
 
         s.begin()
-        event = s.query(EventRow).filter_by(ticket_id=ticket, action="submit_review").one()
-        event.data = {"suggested_item": "020201", "confidence": 0.61}
+        append_events(s, ticket, [DomainEvent(Action.SUBMIT_REVIEW, None, None, "",
+                                              {"suggested_item": "020201", "confidence": 0.61})],
+                      Actor.system(), world.ctx.clock.now())
         s.commit()
     hint = ticket_detail(world.ctx, ticket, Role.DISPATCHER).hint
     assert hint is not None and hint.item_code == "020201" and hint.source == "review"

@@ -12,14 +12,14 @@ from sqlalchemy import text
 
 from console.backend import Backend, open_backend
 from console.db.engine import Database
-from console.db.hardening.install import ensure_login
-from console.db.hardening.login import STAFF_CONNECT_ARGS, open_staff_database, staff_url
+from console.db.hardening.login import STAFF_CONNECT_ARGS, staff_url
 from console.db.hardening.names import gate_role, room_prefix
 from console.domain.clock import FixedClock
 from console.domain.enums import Role
 from console.domain.ticket import Actor
 from console.services.accounts import NewStaff, add_staff
 from console.services.context import ServiceContext
+from console.services.room_login import sign_in
 from tests.conftest import START
 
 PASSWORD = "room-pass-1"
@@ -45,10 +45,12 @@ class HardenedRoom:
         return f"{base}/{self.url.rsplit('/', 1)[1]}"
 
     def ctx_for(self, username: str) -> ServiceContext:
-        """The service context of ``username`` logged in with their own database login."""
-        db, _ = open_staff_database(self.gate_url, username, PASSWORD)
-        self._dbs.append(db)
-        return replace(self.backend.ctx, db=db)
+        """The service context of ``username`` signed in through the gate, as the window does."""
+        gate = Database(self.gate_url)
+        ctx = replace(self.backend.ctx, db=gate, gate=gate, router=None, on_sign_in=None)
+        sign_in(ctx, username, PASSWORD)
+        self._dbs += [gate, ctx.db]
+        return ctx
 
     def raw(self, username: str):  # type: ignore[no-untyped-def]
         """A hand-made psycopg connection with ``username``'s credentials (what a curious user could do)."""
@@ -76,8 +78,7 @@ def hardened(pg_url: str) -> Iterator[HardenedRoom]:
                 ("hb", "乙单位承办人", Role.UNIT_HANDLER, units[1])]
     for username, name, role, unit in accounts:
         staff_id = add_staff(ctx, NewStaff(username, name, role, PASSWORD, unit_code=unit))
-        with ctx.db.engine.begin() as connection:
-            ensure_login(connection, username, role, PASSWORD)
+        with ctx.db.engine.begin() as connection:  # add_staff created the login (DBA connection)
             unit_id = connection.execute(text("SELECT unit_id FROM staff WHERE id = :i"), {"i": staff_id}).scalar()
         room.people[username] = Actor(staff_id, name, role, unit_id)
     yield room

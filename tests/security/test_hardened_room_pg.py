@@ -4,6 +4,8 @@ masked by role in every read, and no staff login can touch a base table."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import psycopg
 import pytest
 from sqlalchemy import select, text
@@ -91,6 +93,43 @@ def test_revealing_needs_a_reason_and_is_recorded(hardened: HardenedRoom) -> Non
         assert logged == [("甲单位承办人", "回访核实")]
     with hardened.raw("hb") as connection, pytest.raises(psycopg.errors.InsufficientPrivilege):
         connection.execute("SELECT * FROM reveal_personal_data(%s, '好奇')", (ticket,))
+
+
+def test_the_window_reveal_path_in_a_hardened_room(hardened: HardenedRoom) -> None:
+    from console.queries.detail import ticket_detail
+    from console.services.personal_data import reveal_personal_data
+
+    ticket = _receive(hardened, "福田区")
+    ctx, ha = hardened.ctx_for("ha"), hardened.people["ha"]
+    before = ticket_detail(ctx, ticket, ha.role, unit_id=ha.unit_id)
+    assert before.citizen_phone == "138****5678" and PHONE not in before.text
+    assert ticket_detail(ctx, ticket, ha.role, reveal=True, unit_id=ha.unit_id).citizen_phone != PHONE  # no record
+    contact = reveal_personal_data(ctx, ha, ticket, "回访市民")
+    assert contact.citizen_phone == PHONE and contact.citizen_name == "张三丰"
+    after = ticket_detail(ctx, ticket, ha.role, reveal=True, unit_id=ha.unit_id)
+    assert after.citizen_phone == PHONE and PHONE in after.text
+    with hardened.raw("ha") as connection:
+        reveals = connection.execute("SELECT count(*) FROM events WHERE action = 'reveal_personal_data'")
+        assert reveals.fetchone()[0] == 1
+
+
+def test_signing_in_with_a_wrong_password_is_refused_and_counted(hardened: HardenedRoom) -> None:
+    from console.db.engine import Database
+    from console.domain.errors import PermissionDenied
+    from console.services.room_login import sign_in
+
+    gate = Database(hardened.gate_url)
+    ctx = replace(hardened.backend.ctx, db=gate, gate=gate, router=None, on_sign_in=None)
+    try:
+        with pytest.raises(PermissionDenied, match="用户名或密码错误"):
+            sign_in(ctx, "disp01", "wrong-password")  # the server trusts the network; the Argon2id check refuses
+        with hardened.backend.ctx.db.reader() as s:
+            assert s.execute(text("SELECT failed_logins FROM staff WHERE username = 'disp01'")).scalar() == 1
+        actor = sign_in(ctx, "disp01", "room-pass-1")
+        assert actor.name == "王分拨" and ctx.db is not gate
+    finally:
+        ctx.db.dispose()
+        gate.dispose()
 
 
 def test_a_forged_actor_is_replaced_by_the_session_user(hardened: HardenedRoom) -> None:

@@ -13,10 +13,12 @@ from ui.i18n import t
 def describe(edit: Edit, lines: Mapping[str, str]) -> str:
     """E.g. ``修改 010102「主办条线」→ 城管``; line codes are shown with their names."""
     if isinstance(edit, AddItem):
-        return f"{t('新增')} {edit.item.code} {edit.item.name}（{t('主办')} {_line(edit.item.lead_line, lines)}）"
+        return t("新增 {code} {name}（主办 {line}）").format(
+            code=edit.item.code, name=edit.item.name, line=_line(edit.item.lead_line, lines))
     if isinstance(edit, EditItem):
-        parts = [f"「{t(FIELD_LABELS.get(k, k))}」→ {_value(k, v, lines)}" for k, v in edit.changes.items()]
-        return f"{t('修改')} {edit.code} " + "，".join(parts)
+        parts = [t("「{field}」→ {value}").format(field=t(FIELD_LABELS.get(k, k)), value=_value(k, v, lines))
+                 for k, v in edit.changes.items()]
+        return f"{t('修改')} {edit.code} " + t("，").join(parts)
     if isinstance(edit, RetireItem):
         return f"{t('停用')} {edit.code}"
     if isinstance(edit, MoveItem):
@@ -30,16 +32,16 @@ def describe(edit: Edit, lines: Mapping[str, str]) -> str:
 
 def _line(code: str, lines: Mapping[str, str]) -> str:
     name = lines.get(code)
-    return f"{name}（{code}）" if name and name != code else code
+    return t("{name}（{code}）").format(name=name, code=code) if name and name != code else code
 
 
 def _value(field: str, value: Any, lines: Mapping[str, str]) -> str:
     if field == "lead_line":
         return _line(str(value), lines)
     if field == "co_lines":
-        return "、".join(_line(str(v), lines) for v in value) or t("（无）")
+        return t("、").join(_line(str(v), lines) for v in value) or t("（无）")
     if isinstance(value, list | tuple):
-        return "、".join(str(v) for v in value) or t("（无）")
+        return t("、").join(str(v) for v in value) or t("（无）")
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

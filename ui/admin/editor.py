@@ -224,7 +224,8 @@ class DutyListEditor(QDialog):
             self.select_item(current)
         self.pending.clear()
         if draft.imported is not None:
-            self.pending.addItem(t("导入工作簿") + f"：{draft.source}（{len(draft.imported.items)} {t('项')}）")
+            self.pending.addItem(t("导入工作簿：{source}（{n} 项）").format(
+                source=draft.source, n=len(draft.imported.items)))
         self.pending.addItems([describe(e, self.state.lines if self.state else {}) for e in draft.edits])
         base = draft.base
         self.version_label.setText(t("基于版本 {version}（{date} 起施行）").format(
@@ -504,7 +505,7 @@ class DutyListEditor(QDialog):
     def _ask_export(self) -> None:
         if self.state is None:
             return
-        name = f"职责清单-{self.state.base.version}.xlsx"
+        name = t("职责清单-{version}.xlsx").format(version=self.state.base.version)
         path, _ = QFileDialog.getSaveFileName(self, t("导出职责清单"), name, "Excel (*.xlsx)")
         if path:
             self.session.tasks.spawn(self.export_to(Path(path)))
@@ -548,7 +549,7 @@ class DutyListEditor(QDialog):
         return catalog
 
     def _problem(self, title: str, text: str) -> None:
-        self.status.setText(f"{title}：{text.splitlines()[0] if text else ''}")
+        self.status.setText(title + t("：") + (text.splitlines()[0] if text else ""))
         self.window_.prompter.error(title, text)
 
 

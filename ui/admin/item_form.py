@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from console.catalog_admin.fields import FIELDS, flat_item
 from console.domain.catalog import DutyItem
 from console.domain.enums import Level, Territorial, Urgency
-from ui.i18n import t
+from ui.i18n import N_, t
 
-TERRITORIAL_LABELS = {"none": "条线主办", "district_lead": "区政府牵头", "street_lead": "街道办牵头"}
+TERRITORIAL_LABELS = {"none": N_("条线主办"), "district_lead": N_("区政府牵头"), "street_lead": N_("街道办牵头")}
+HOUR_FIELDS = (("accept_hours", N_("签收")), ("reply_hours", N_("反馈")), ("close_hours", N_("办结")))
 KEYWORD_SEPARATORS = ("、", "，", ",", "；", ";")
 
 
@@ -58,13 +59,13 @@ class ItemForm(QWidget):
         self.lead = QComboBox()
         self.lead.setObjectName("itemLead")
         for code, name in self.lines.items():
-            self.lead.addItem(f"{name}（{code}）", code)
+            self.lead.addItem(t("{name}（{code}）").format(name=name, code=code), code)
         self.lead.currentIndexChanged.connect(lambda _i: self._lead_not_co())
         self.co_lines = QListWidget()
         self.co_lines.setObjectName("itemCoLines")
         self.co_lines.setFixedHeight(110)
         for code, name in self.lines.items():
-            entry = QListWidgetItem(f"{name}（{code}）")
+            entry = QListWidgetItem(t("{name}（{code}）").format(name=name, code=code))
             entry.setData(Qt.ItemDataRole.UserRole, code)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
@@ -83,7 +84,7 @@ class ItemForm(QWidget):
             self.urgency.addItem(t(urgency.label), urgency.value)
         self.hours = {}
         hours_row = QHBoxLayout()
-        for field, caption in (("accept_hours", "签收"), ("reply_hours", "反馈"), ("close_hours", "办结")):
+        for field, caption in HOUR_FIELDS:
             spin = QDoubleSpinBox()
             spin.setObjectName(f"item_{field}")
             spin.setRange(0.0, 9999.0)
@@ -118,7 +119,7 @@ class ItemForm(QWidget):
         self.code.setReadOnly(not new)
         self.name.setText(flat["name"])
         self.description.setPlainText(flat["description"])
-        self.keywords.setText("、".join(flat["keywords"]))
+        self.keywords.setText(t("、").join(flat["keywords"]))
         _select(self.lead, flat["lead_line"])
         chosen = set(flat["co_lines"])
         for row in range(self.co_lines.count()):

@@ -117,9 +117,10 @@ class PreviewPanel(QTabWidget):
                      f"{e.district or ''}{e.street or ''}", names.get(e.old_unit, e.old_unit or t("（待复核）")),
                      names.get(e.new_unit, e.new_unit or t("（待复核）")), e.title) for e in impact.examples])
         counts = preview.checks.counts()
-        self.check_summary.setText(t("清单检查") + "：" + "，".join(f"{t(KINDS[k])} {n}" for k, n in counts.items()))
+        summary = t("，").join(f"{t(KINDS[k])} {n}" for k, n in counts.items())
+        self.check_summary.setText(t("清单检查") + t("：") + summary)
         fill_table(self.findings, (t("类型"), t("对象"), t("说明")),
                    [(t(f.label), f.subject, f.message) for f in preview.checks.findings])
         self.diff_lines.clear()
         self.diff_lines.addItems(preview.diff.lines())
-        self.setTabText(1, t("清单检查") + f"（{len(preview.checks.findings)}）")
+        self.setTabText(1, t("清单检查（{n}）").format(n=len(preview.checks.findings)))

@@ -53,7 +53,7 @@ class VersionsDialog(QDialog):
         self.new = QComboBox()
         self.new.setObjectName("diffNew")
         for v in self.versions:
-            label = f"{v.version}（{v.effective_from.isoformat()}）"
+            label = t("{name}（{code}）").format(name=v.version, code=v.effective_from.isoformat())
             self.old.addItem(label, v.version)
             self.new.addItem(label, v.version)
         if len(self.versions) > 1:
@@ -103,7 +103,7 @@ class VersionsDialog(QDialog):
     def _ask_export_diff(self) -> None:
         if self.diff is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, t("导出差异"), "职责清单差异.xlsx", "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, t("导出差异"), t("职责清单差异.xlsx"), "Excel (*.xlsx)")
         if path:
             self.session.tasks.spawn(self.export_diff(Path(path)))
 
@@ -117,7 +117,8 @@ class VersionsDialog(QDialog):
     def _ask_export_version(self) -> None:
         row = self.table.currentRow()
         version = self.versions[row].version if 0 <= row < len(self.versions) else self.new.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, t("导出职责清单"), f"职责清单-{version}.xlsx", "Excel (*.xlsx)")
+        suggested = t("职责清单-{version}.xlsx").format(version=version)
+        path, _ = QFileDialog.getSaveFileName(self, t("导出职责清单"), suggested, "Excel (*.xlsx)")
         if path:
             self.session.tasks.spawn(self.export_version(version, Path(path)))
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-
 from console.domain.enums import Role
 from ui.actions import ActionSpec
 from ui.extensions import ExtensionCommand
@@ -20,9 +18,10 @@ def install(window: Any) -> None:
     if window.session.role not in VIEWERS:
         return
     from ui.analytics.hotspot_panel import HotspotPanel
+    from ui.supervision.panels import place_bottom_dock
 
     panel = HotspotPanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    place_bottom_dock(window, panel)
     window.hotspot_panel = panel
     panel.start()
 

@@ -11,15 +11,15 @@ from PySide6.QtGui import QBrush, QColor
 
 from console.analytics.hotspots import Hotspot, HotspotChanges
 from console.domain.clock import to_room_time
-from ui.i18n import t
+from ui.i18n import N_, t
 
 Index = QModelIndex | QPersistentModelIndex
 NEW_BRUSH = QBrush(QColor("#fde7e7"))
-HEADERS = ("地点", "问题", "件数", "在办", "首张", "最近", "事件", "代表诉求")
+HEADERS = (N_("地点"), N_("问题"), N_("件数"), N_("在办"), N_("首张"), N_("最近"), N_("事件"), N_("代表诉求"))
 
 
 def _problem(h: Hotspot) -> str:
-    return h.item_name or "、".join(h.terms[:3]) or t("（文字相近）")
+    return h.item_name or t("、").join(h.terms[:3]) or t("（文字相近）")
 
 
 def _time(value: Any) -> str:

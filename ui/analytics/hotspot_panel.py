@@ -35,10 +35,10 @@ from console.domain.enums import Kind, TicketStatus
 from console.domain.errors import DomainError, ValidationError
 from ui.analytics import jobs
 from ui.analytics.hotspot_model import HotspotModel
-from ui.i18n import t
+from ui.i18n import N_, t
 
 INTERVAL_MS = 5000
-TICKET_HEADERS = ("工单编号", "受理时间", "状态", "类型", "地址", "诉求")
+TICKET_HEADERS = (N_("工单编号"), N_("受理时间"), N_("状态"), N_("类型"), N_("地址"), N_("诉求"))
 
 
 def _label(enum: Any, value: str) -> str:
@@ -156,7 +156,7 @@ class HotspotPanel(QDockWidget):
         for spot in changes.added:
             self.appeared.emit(spot.title)
             if not self.isVisible():
-                self.window_.status.showMessage(t("新热点") + f"：{spot.title}", 15000)
+                self.window_.status.showMessage(t("新热点：{title}").format(title=spot.title), 15000)
         if self.current is not None:
             now = next((s for s in spots if s.key == self.current.key), None)
             if now is None or now != self.current:
@@ -233,7 +233,7 @@ class HotspotPanel(QDockWidget):
         return info
 
     def _ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, t("导出热点"), "热点聚集.xlsx", "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, t("导出热点"), t("热点聚集.xlsx"), "Excel (*.xlsx)")
         if path:
             self.session.tasks.spawn(self.export_to(Path(path)))
 

@@ -35,11 +35,13 @@ from console.domain.clock import format_room_time
 from console.domain.errors import DomainError
 from ui.admin.preview_panel import fill_table, read_only_table
 from ui.analytics import jobs
-from ui.i18n import t
+from ui.i18n import N_, t
 
-DIMENSIONS = (("by_district", "按区"), ("by_category", "按类别"), ("by_unit", "按单位"), ("overall", "全市"))
+DIMENSIONS = (("by_district", N_("按区")), ("by_category", N_("按类别")), ("by_unit", N_("按单位")),
+              ("overall", N_("全市")))
 TABS = ("top", "recurrence", "suggestions")
-ALL_DISTRICTS = "（全部区）"
+EXPORT_NAMES = {"top": N_("本周突出问题"), "recurrence": N_("回潮统计"), "suggestions": N_("建议汇总")}
+ALL_DISTRICTS = N_("（全部区）")
 
 
 class AnalyticsDialog(QDialog):
@@ -222,7 +224,7 @@ class AnalyticsDialog(QDialog):
         fill_table(self.recurrence_rows, (t("单位"), t("事项"), t("办结"), t("再诉"), t("后续工单"), t("重开"),
                                           t("回潮率"), t("示例")),
                    [(r.unit_name, r.item_name, r.closed, r.came_back, r.follow_ups, r.reopened, f"{r.rate:.1%}",
-                     "、".join(r.examples)) for r in rows])
+                     t("、").join(r.examples)) for r in rows])
 
     def _fill_districts(self, digest: SuggestionDigest) -> None:
         current = self.district.currentText()
@@ -256,7 +258,7 @@ class AnalyticsDialog(QDialog):
         self.suggestion_summary.setText(t("建议 {total} 件，{n} 个主题").format(
             total=self.reports.suggestions.total, n=len(topics)))
         fill_table(self.topics, (t("主题"), t("类别"), t("件数"), t("分布（区）")),
-                   [(topic.label, topic.category, count, "、".join(f"{d} {n}" for d, n in topic.districts[:6]))
+                   [(topic.label, topic.category, count, t("、").join(f"{d} {n}" for d, n in topic.districts[:6]))
                     for topic, count in topics])
         self._show_topic(0 if topics else -1)
         if topics:
@@ -268,9 +270,9 @@ class AnalyticsDialog(QDialog):
             self.representatives.setPlainText("")
             return
         topic = topics[row][0]
-        text = [f"{topic.label}（{topic.category}）{topic.count} " + t("件"), ""]
+        text = [t("{label}（{category}）{n} 件").format(label=topic.label, category=topic.category, n=topic.count), ""]
         text += [f"{n}. {r}" for n, r in enumerate(topic.representatives, 1)]
-        text += ["", t("工单：") + "、".join(topic.numbers[:10])]
+        text += ["", t("工单：") + t("、").join(topic.numbers[:10])]
         self.representatives.setPlainText("\n".join(text))
 
     # ---------------------------------------------------------------- export
@@ -283,9 +285,8 @@ class AnalyticsDialog(QDialog):
     def _ask_export(self, which: str) -> None:
         if self.reports is None:
             return
-        names = {"top": "本周突出问题", "recurrence": "回潮统计", "suggestions": "建议汇总"}
-        path, _ = QFileDialog.getSaveFileName(self, t("导出 Excel"), f"{names.get(which, '分析报表')}.xlsx",
-                                              "Excel (*.xlsx)")
+        suggested = t(EXPORT_NAMES.get(which, N_("分析报表"))) + ".xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, t("导出 Excel"), suggested, "Excel (*.xlsx)")
         if path:
             self.session.tasks.spawn(self.export_to(Path(path), which))
 

@@ -111,8 +111,8 @@ class DispatchDialog(QDialog):
         if hint.problem:
             self.units.setText(hint.problem)
             return
-        co = "、".join(hint.co_unit_names) or t("无")
-        self.units.setText(f"{t('主办')}：{hint.lead_unit_name}\n{t('协办')}：{co}")
+        co = t("、").join(hint.co_unit_names) or t("无")
+        self.units.setText(f"{t('主办')}{t('：')}{hint.lead_unit_name}\n{t('协办')}{t('：')}{co}")
 
     def _accept(self) -> None:
         if not self.item_code():

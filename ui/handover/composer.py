@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from console.domain.clock import format_room_time
 from console.domain.enums import Role
-from console.domain.shifts import Shift, calendar_for
+from console.domain.shifts import SLOT_NAMES, Shift, calendar_for
 from console.domain.ticket import Actor
-from console.exports.handover_book import FIGURES, list_sheets
+from console.exports.handover_book import FIGURE_NOTES, FIGURES, list_sheets
 from console.exports.handover_model import HandoverData
 from console.exports.handover_store import (
     SavedHandover,
@@ -54,11 +54,31 @@ from console.exports.handover_store import (
     save_handover,
 )
 from console.exports.service import ExportResult, export_handover
+from console.exports.sheets import Column
 from ui.handover.progress import ExportProgress
 from ui.handover.runner import ExportRunner
+from ui.i18n import t
 
 RECENT_SHIFTS = 12
 URGENCY_BRUSH = {"urgent": ("#fdecec", "#c62828"), "fast": ("#fff6e5", "#a86400")}
+
+
+def shift_text(shift: Shift) -> str:
+    """``Shift.label`` in the UI language, e.g. ``2026-11-24 第三班（08:00–12:00）`` / ``2026-11-24 shift 3 …``."""
+    start, end = format_room_time(shift.start), format_room_time(shift.end)
+    return t("{date} 第{slot}班（{start}–{end}）").format(
+        date=start[:10], slot=SLOT_NAMES[shift.slot], number=shift.slot + 1, start=start[-5:], end=end[-5:])
+
+
+def cell_text(value: Any) -> str:
+    """A list cell as shown: times in room time, the workbook's Chinese labels in the UI language."""
+    if isinstance(value, datetime):
+        return format_room_time(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return t(value) if isinstance(value, str) else str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +107,11 @@ class HandoverComposer(QDialog):
         self.current: Loaded | None = None
         self.last_export: ExportResult | None = None
         self.runner = ExportRunner(self)
-        self.setWindowTitle("交接班")
+        self.setWindowTitle(t("交接班"))
         self.resize(1180, 760)
         self._build()
         self.runner.failed.connect(self._failed)
-        self.runner.cancelled.connect(lambda: self.status.setText("导出已取消，未生成文件"))
+        self.runner.cancelled.connect(lambda: self.status.setText(t("导出已取消，未生成文件")))
         self.runner.busy_changed.connect(self._busy)
         self.shift_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.reload()
@@ -103,23 +123,23 @@ class HandoverComposer(QDialog):
         now = self.ctx.clock.now()
         last_finished = self.calendar.last_finished(now)
         for shift in self.calendar.recent(now, RECENT_SHIFTS):
-            suffix = "（进行中）" if shift.contains(now) else ""
-            self.shift_box.addItem(shift.label + suffix, shift)
+            suffix = t("（进行中）") if shift.contains(now) else ""
+            self.shift_box.addItem(shift_text(shift) + suffix, shift)
         self.shift_box.blockSignals(True)
-        self.shift_box.setCurrentIndex(max(0, self.shift_box.findText(last_finished.label)))
+        self.shift_box.setCurrentIndex(max(0, self.shift_box.findText(shift_text(last_finished))))
         self.shift_box.blockSignals(False)
-        self.refresh_button = QPushButton("刷新")
+        self.refresh_button = QPushButton(t("刷新"))
         self.refresh_button.clicked.connect(self.reload)
         self.status = QLabel("")
         self.status.setObjectName("handoverStatus")
         top = QHBoxLayout()
-        top.addWidget(QLabel("班次："))
+        top.addWidget(QLabel(t("班次：")))
         top.addWidget(self.shift_box, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.status, 2)
 
         self.figure_labels: dict[str, QLabel] = {}
-        figures = QGroupBox("关键指标")
+        figures = QGroupBox(t("关键指标"))
         grid = QGridLayout(figures)
         for index, (name, attr, _kind, _red) in enumerate(FIGURES):
             value = QLabel("—")
@@ -127,7 +147,10 @@ class HandoverComposer(QDialog):
             value.setStyleSheet("font-size: 15px; font-weight: bold;")
             self.figure_labels[attr] = value
             cell = QVBoxLayout()
-            caption = QLabel(name)
+            caption = QLabel(t(name))
+            note = FIGURE_NOTES.get(attr)
+            if note:
+                caption.setToolTip(t(note))
             caption.setStyleSheet("color: #555;")
             cell.addWidget(caption)
             cell.addWidget(value)
@@ -139,18 +162,18 @@ class HandoverComposer(QDialog):
 
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("handoverNotes")
-        self.notes.setPlaceholderText("交接备注：需要接班关注的事项、未结的协调、设备与系统情况……")
+        self.notes.setPlaceholderText(t("交接备注：需要接班关注的事项、未结的协调、设备与系统情况……"))
         self.incoming_box = QComboBox()
         self.incoming_box.setObjectName("handoverIncoming")
-        self.saved_label = QLabel("尚未保存")
-        self.ack_label = QLabel("未确认")
+        self.saved_label = QLabel(t("尚未保存"))
+        self.ack_label = QLabel(t("未确认"))
         form = QFormLayout()
-        form.addRow("接班值班长：", self.incoming_box)
-        form.addRow("交接单：", self.saved_label)
-        form.addRow("确认接班：", self.ack_label)
+        form.addRow(t("接班值班长："), self.incoming_box)
+        form.addRow(t("交接单："), self.saved_label)
+        form.addRow(t("确认接班："), self.ack_label)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel("交接备注"))
+        side_layout.addWidget(QLabel(t("交接备注")))
         side_layout.addWidget(self.notes, 1)
         side_layout.addLayout(form)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -160,13 +183,13 @@ class HandoverComposer(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([860, 320])
 
-        self.save_button = QPushButton("保存交接单")
+        self.save_button = QPushButton(t("保存交接单"))
         self.save_button.setObjectName("handoverSave")
-        self.ack_button = QPushButton("确认接班")
+        self.ack_button = QPushButton(t("确认接班"))
         self.ack_button.setObjectName("handoverAck")
-        self.export_button = QPushButton("导出 Excel…")
+        self.export_button = QPushButton(t("导出 Excel…"))
         self.export_button.setObjectName("handoverExport")
-        close_button = QPushButton("关闭")
+        close_button = QPushButton(t("关闭"))
         self.save_button.clicked.connect(self.save)
         self.ack_button.clicked.connect(self.acknowledge)
         self.export_button.clicked.connect(self._ask_export)
@@ -199,8 +222,8 @@ class HandoverComposer(QDialog):
             return Loaded(shift, compose(ctx, shift), latest_for_shift(ctx, shift.start), incoming_for(ctx, shift))
 
         if self.runner.start(job, self._show):
-            self.progress.begin("正在汇总本班数据…")
-            self.status.setText("正在汇总…")
+            self.progress.begin(t("正在汇总本班数据…"))
+            self.status.setText(t("正在汇总…"))
 
     def _show(self, loaded: Loaded) -> None:
         self.current = loaded
@@ -215,11 +238,11 @@ class HandoverComposer(QDialog):
         self.tabs.clear()
         self.tables.clear()
         for title, columns, items, to_row in list_sheets(data):
-            table = self._table([c.header for c in columns], [to_row(item) for item in items])
+            table = self._table(columns, [to_row(item) for item in items])
             self.tables[title] = table
-            self.tabs.addTab(table, f"{title}（{len(items)}）")
+            self.tabs.addTab(table, t("{title}（{n}）").format(title=t(title), n=len(items)))
         self.incoming_box.clear()
-        self.incoming_box.addItem("（未指定）", None)
+        self.incoming_box.addItem(t("（未指定）"), None)
         for supervisor in loaded.incoming:
             if supervisor.id != self.actor.staff_id:
                 self.incoming_box.addItem(supervisor.name, supervisor.id)
@@ -228,23 +251,25 @@ class HandoverComposer(QDialog):
             self.notes.setPlainText(saved.notes)
             index = self.incoming_box.findData(saved.incoming_supervisor_id)
             self.incoming_box.setCurrentIndex(max(0, index))
-            self.saved_label.setText(f"#{saved.id}，{saved.author} 于 {format_room_time(saved.created_at)} 保存")
+            self.saved_label.setText(t("#{id}，{author} 于 {time} 保存").format(
+                id=saved.id, author=saved.author, time=format_room_time(saved.created_at)))
             self.ack_label.setText(f"{saved.incoming_supervisor} {format_room_time(saved.acknowledged_at)}"
-                                   if saved.acknowledged_at else "未确认")
+                                   if saved.acknowledged_at else t("未确认"))
         else:
             self.notes.clear()
             if self.incoming_box.count() > 1:
                 self.incoming_box.setCurrentIndex(1)
-            self.saved_label.setText("尚未保存")
-            self.ack_label.setText("未确认")
-        self.status.setText(f"统计时点 {format_room_time(data.as_of)}")
+            self.saved_label.setText(t("尚未保存"))
+            self.ack_label.setText(t("未确认"))
+        self.status.setText(t("统计时点 {time}").format(time=format_room_time(data.as_of)))
         self._update_buttons()
         self.loaded.emit()
 
     @staticmethod
-    def _table(headers: list[str], rows: list[tuple[list[Any], str | None]]) -> QTableWidget:
-        table = QTableWidget(len(rows), len(headers))
-        table.setHorizontalHeaderLabels(headers)
+    def _table(columns: list[Column], rows: list[tuple[list[Any], str | None]]) -> QTableWidget:
+        """The workbook's columns (Chinese headers, shown in the UI language) and rows."""
+        table = QTableWidget(len(rows), len(columns))
+        table.setHorizontalHeaderLabels([t(c.header) for c in columns])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
@@ -252,12 +277,10 @@ class HandoverComposer(QDialog):
         for r, (values, urgency) in enumerate(rows):
             brushes = URGENCY_BRUSH.get(urgency or "")
             for c, value in enumerate(values):
-                text = format_room_time(value) if isinstance(value, datetime) else (
-                    "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(cell_text(value))
                 if brushes is not None:
                     item.setBackground(QBrush(QColor(brushes[0])))
-                    if headers[c] == "紧急程度":
+                    if columns[c].kind == "urgency":
                         item.setForeground(QBrush(QColor(brushes[1])))
                 table.setItem(r, c, item)
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -275,7 +298,7 @@ class HandoverComposer(QDialog):
         may_ack = (self.actor.role is Role.SUPERVISOR and saved is not None and saved.acknowledged_at is None
                    and saved.incoming_supervisor_id in (None, self.actor.staff_id))
         self.save_button.setEnabled(not busy and loaded and may_write)
-        self.save_button.setToolTip("" if may_write else "只有值班长可以保存交接单")
+        self.save_button.setToolTip("" if may_write else t("只有值班长可以保存交接单"))
         self.ack_button.setEnabled(not busy and may_ack)
         self.export_button.setEnabled(not busy and loaded)
         self.refresh_button.setEnabled(not busy)
@@ -296,11 +319,11 @@ class HandoverComposer(QDialog):
 
         def done(handover_id: int) -> None:
             self.saved.emit(handover_id)
-            self.status.setText(f"交接单 #{handover_id} 已保存")
+            self.status.setText(t("交接单 #{id} 已保存").format(id=handover_id))
             self.reload()
 
         if self.runner.start(job, done):
-            self.progress.begin("正在保存…")
+            self.progress.begin(t("正在保存…"))
 
     def acknowledge(self) -> None:
         saved = self.current.saved if self.current else None
@@ -312,18 +335,18 @@ class HandoverComposer(QDialog):
             return acknowledge(ctx, actor, saved.id)
 
         def done(at: datetime) -> None:
-            self.status.setText(f"已于 {format_room_time(at)} 确认接班")
+            self.status.setText(t("已于 {time} 确认接班").format(time=format_room_time(at)))
             self.reload()
 
         if self.runner.start(job, done):
-            self.progress.begin("正在确认接班…")
+            self.progress.begin(t("正在确认接班…"))
 
     def _ask_export(self) -> None:
         if self.current is None:
             return
         start = self.current.shift.start
-        suggested = f"交接单_{format_room_time(start).replace(' ', '_').replace(':', '')}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "导出交接单", suggested, "Excel 工作簿 (*.xlsx)")
+        suggested = t("交接单_{time}.xlsx").format(time=format_room_time(start).replace(" ", "_").replace(":", ""))
+        path, _ = QFileDialog.getSaveFileName(self, t("导出交接单"), suggested, t("Excel 工作簿 (*.xlsx)"))
         if path:
             self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
 
@@ -339,17 +362,17 @@ class HandoverComposer(QDialog):
 
         def done(result: ExportResult) -> None:
             self.last_export = result
-            self.status.setText(f"已导出 {result.path.name}（{result.row_count} 行）")
+            self.status.setText(t("已导出 {name}（{n} 行）").format(name=result.path.name, n=result.row_count))
             self.exported.emit(str(result.path))
 
         started = self.runner.start(job, done)
         if started:
-            self.progress.begin("正在导出…")
+            self.progress.begin(t("正在导出…"))
         return started
 
     def _failed(self, message: str) -> None:
-        self.status.setText(f"操作失败：{message}")
-        box = QMessageBox(QMessageBox.Icon.Warning, "交接班", message, QMessageBox.StandardButton.Ok, self)
+        self.status.setText(t("操作失败：{message}").format(message=message))
+        box = QMessageBox(QMessageBox.Icon.Warning, t("交接班"), message, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal, never a nested event loop
 

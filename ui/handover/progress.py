@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ui.handover.runner import ExportRunner
+from ui.i18n import t
 
 
 class ExportProgress(QWidget):
@@ -16,7 +17,7 @@ class ExportProgress(QWidget):
         self.label = QLabel("")
         self.bar = QProgressBar()
         self.bar.setMinimumWidth(220)
-        self.cancel_button = QPushButton("取消")
+        self.cancel_button = QPushButton(t("取消"))
         self.cancel_button.setObjectName("handoverCancel")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -40,9 +41,9 @@ class ExportProgress(QWidget):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-            self.bar.setFormat(f"{done:,} / {total:,} 行")
+            self.bar.setFormat(t("{done} / {total} 行").format(done=f"{done:,}", total=f"{total:,}"))
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.label.setText("正在取消…")
+        self.label.setText(t("正在取消…"))
         self.runner.cancel()

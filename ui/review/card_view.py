@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 from console.domain.clock import format_room_time
 from console.domain.enums import TicketStatus, Urgency
 from console.review_desk.card import ReviewCard
-from ui.i18n import t
+from ui.i18n import N_, record_text, t
 from ui.palette import URGENCY_ACCENT
 from ui.review.draft import Draft
 from ui.review.highlight import PHRASE_STYLE, PLACE_STYLE, highlighted_html
 from ui.review.reasons import urgency_reason_text
 
 TOP_N = 3
-_LOCATION_SOURCES = {"text": "诉求文字", "selected": "市民选择", "citizen": "市民选择", "none": "未识别"}
+_LOCATION_SOURCES = {"text": N_("诉求文字"), "selected": N_("市民选择"), "citizen": N_("市民选择"),
+                     "none": N_("未识别")}
 
 
 def _urgency_label(value: str) -> str:
@@ -147,15 +148,16 @@ class CardView(QScrollArea):
     def show_card(self, card: ReviewCard, draft: Draft) -> None:
         self.card = card
         accent = URGENCY_ACCENT.get(card.urgency, "#607d8b")
-        claimed = f" · {t('认领人')}：{html.escape(card.claimed_by_name)}" if card.claimed_by_name else ""
+        claimed = f" · {t('认领人')}{t('：')}{html.escape(card.claimed_by_name)}" if card.claimed_by_name else ""
         self.header.setText(
             f"<h3 style='margin:0'>{html.escape(card.number)} "
             f"<span style='color:{accent}'>[{_urgency_label(card.urgency)}]</span> {html.escape(card.title)}</h3>"
             + _muted(f"{t('受理')} {format_room_time(card.received_at)} · {t('分拨时限')} "
                      f"{format_room_time(card.dispatch_due_at)}") + claimed
-            + ("<br/>" + _muted(f"{t('转复核原因')}：{card.submit_reason}") if card.submit_reason else ""))
+            + ("<br/>" + _muted(f"{t('转复核原因')}{t('：')}{record_text(card.submit_reason)}")
+               if card.submit_reason else ""))
         if card.escalations:
-            lines = [f"{format_room_time(e.at)} {html.escape(e.actor_name)}：{html.escape(e.question)}"
+            lines = [f"{format_room_time(e.at)} {html.escape(e.actor_name)}{t('：')}{html.escape(e.question)}"
                      for e in card.escalations]
             self.banner.setText(f"<b>{t('已转值班长')}</b><br/>" + "<br/>".join(lines))
             self.banner.setVisible(True)
@@ -199,18 +201,18 @@ class CardView(QScrollArea):
         self.decision.setText(self._decision_html(card, draft))
 
     def _decision_html(self, card: ReviewCard, draft: Draft) -> str:
-        changed = f" <span style='color:#c62828'>（{t('已修改')}）</span>"
+        changed = f" <span style='color:#c62828'>{t('（已修改）')}</span>"
         item_changed = draft.item_code != card.suggested_item
         item = (f"{html.escape(draft.item_code)} {html.escape(draft.item_name)}" if draft.item_code
                 else t("（未选择）"))
         lead = draft.effective_lead
         missing = f"<span style='color:#c62828'>{html.escape(t(draft.problem))}</span>"
         lead_text = html.escape(lead.name) if lead else missing
-        co = "、".join(html.escape(u.name) for u in draft.effective_co) or t("无")
+        co = t("、").join(html.escape(u.name) for u in draft.effective_co) or t("无")
         lines = [
-            f"<b>{t('事项')}</b>：{item}{changed if item_changed and card.suggested_item else ''}",
-            f"<b>{t('主办')}</b>：{lead_text}{changed if draft.lead is not None else ''}",
-            f"<b>{t('协办')}</b>：{co}{changed if draft.co is not None else ''}",
+            f"<b>{t('事项')}</b>{t('：')}{item}{changed if item_changed and card.suggested_item else ''}",
+            f"<b>{t('主办')}</b>{t('：')}{lead_text}{changed if draft.lead is not None else ''}",
+            f"<b>{t('协办')}</b>{t('：')}{co}{changed if draft.co is not None else ''}",
         ]
         if draft.is_acceptance_of(card):
             lines.append(_muted(t("回车：接受建议并分拨")))
@@ -224,7 +226,7 @@ class CardView(QScrollArea):
         source = _LOCATION_SOURCES.get(card.location_source, card.location_source)
         lines = [f"<b>{html.escape(place)}</b>"
                  + (f" · {html.escape(card.address)}" if card.address else "")
-                 + (" " + _muted(f"（{t('依据')}：{t(source)}）") if card.location_source else "")]
+                 + (" " + _muted(t("（依据：{source}）").format(source=t(source))) if card.location_source else "")]
         for span in card.places:
             lines.append(f"<span style='{PLACE_STYLE}'>{html.escape(span.text)}</span> → {html.escape(span.note)}")
         if not card.places:
@@ -233,11 +235,11 @@ class CardView(QScrollArea):
 
     def _show_urgency(self, card: ReviewCard) -> None:
         proposed = card.suggested_urgency
-        text = f"{t('当前')}：<b>{_urgency_label(card.urgency)}</b>"
+        text = f"{t('当前')}{t('：')}<b>{_urgency_label(card.urgency)}</b>"
         if proposed:
-            text += f" · {t('建议')}：<b>{_urgency_label(proposed)}</b>"
+            text += f" · {t('建议')}{t('：')}<b>{_urgency_label(proposed)}</b>"
         if card.urgency_reason:
-            text += "<br/>" + _muted(f"{t('理由')}：{urgency_reason_text(card.urgency_reason)}")
+            text += "<br/>" + _muted(f"{t('理由')}{t('：')}{urgency_reason_text(card.urgency_reason)}")
         self.urgency.setText(text)
 
     def _show_duplicates(self, card: ReviewCard) -> None:
@@ -245,8 +247,8 @@ class CardView(QScrollArea):
             self.duplicates.setText(_muted(t("无")))
             return
         lines = [f"<b>{html.escape(d.number)}</b> {html.escape(d.title)} "
-                 + _muted(f"（{t('相似度')} {d.score:.2f} · {d.hours_apart:.1f} {t('小时')} · "
-                          f"{_status_label(d.status)}）")
+                 + _muted(t("（相似度 {score} · {hours} 小时 · {status}）").format(
+                     score=f"{d.score:.2f}", hours=f"{d.hours_apart:.1f}", status=_status_label(d.status)))
                  for d in card.duplicates]
         lines.append(_muted(t("按 M 并案")))
         self.duplicates.setText("<br/>".join(lines))

@@ -25,7 +25,7 @@ from console.review_desk.units import UnitChoice, plan_item, unit_choices
 from console.services import citizen_loop, triage
 from console.services.changes import Changed
 from console.services.context import ServiceContext
-from ui.i18n import t
+from ui.i18n import record, t
 from ui.prompts import Prompter, run_dialog
 from ui.review.draft import Draft
 from ui.review.pickers import PickerRow, ReasonDialog, SearchPicker
@@ -34,6 +34,11 @@ from ui.session import AppSession
 
 UNIT_RESULTS = 80
 ITEM_RESULTS = 60
+# What the desk writes into the dispatch and merge events: canonical Chinese in every UI language.
+ACCEPTED_REASON = record("人工复核：接受路由建议")
+REVIEWED_REASON = record("人工复核后分拨")
+CORRECTED_REASON = record("人工复核更正")
+MERGE_REASON = record("复核台并案：与 {number} 为同一诉求")
 
 
 class ReviewController(QObject):
@@ -147,7 +152,7 @@ class ReviewController(QObject):
 
         def search(query: str) -> list[PickerRow]:
             return [PickerRow(e.code, f"{e.code}  {e.name}    — {e.path_text}",
-                              "、".join(e.keywords) or e.description) for e in index.search(query, ITEM_RESULTS)]
+                              t("、").join(e.keywords) or e.description) for e in index.search(query, ITEM_RESULTS)]
 
         prompt = t("按关键词、事项编码或拼音首字母（如 sgzs → 施工噪声）搜索：")
         picker = SearchPicker(t("改选职责事项") + f" — {card.number}", prompt, search, self.dialog_parent)
@@ -212,9 +217,9 @@ class ReviewController(QObject):
             self.message.emit(t(draft.problem) + t("（按 L 指定主办单位）"))
             return False
         if draft.is_acceptance_of(card):
-            reason = t("人工复核：接受路由建议")
+            reason = ACCEPTED_REASON
         elif card.suggested_item is None:
-            reason = t("人工复核后分拨")
+            reason = REVIEWED_REASON
         else:
             asked = await self._correction_reason(card, draft)
             if asked is None:
@@ -236,12 +241,13 @@ class ReviewController(QObject):
         summary = t("建议：{suggested}\n改为：{chosen}").format(
             suggested=f"{suggested.code} {suggested.name}" if suggested else "—",
             chosen=f"{draft.item_code or ''} {draft.item_name}"
-            + (f"（{t('主办')}：{draft.effective_lead.name}）" if draft.units_overridden and draft.effective_lead
+            + (t("（主办：{unit}）").format(unit=draft.effective_lead.name)
+               if draft.units_overridden and draft.effective_lead
                else ""))
         dialog = ReasonDialog(summary, self.dialog_parent)
         if await self._await_dialog(dialog) != QDialog.DialogCode.Accepted:
             return None
-        return dialog.reason() or t("人工复核更正")
+        return dialog.reason() or CORRECTED_REASON
 
     async def escalate(self) -> bool:
         """Record a note for the supervisor (the ticket stays in review)."""
@@ -265,7 +271,8 @@ class ReviewController(QObject):
         if not targets:
             self.message.emit(t("没有可并入的疑似重复工单"))
             return False
-        rows = [PickerRow(str(d.ticket_id), f"{d.number}  {d.title}  （{t('相似度')} {d.score:.2f}）")
+        rows = [PickerRow(str(d.ticket_id), f"{d.number}  {d.title}  "
+                          + t("（相似度 {score}）").format(score=f"{d.score:.2f}"))
                 for d in targets]
         picker = SearchPicker(t("并案"), t("把 {number} 并入：").format(number=card.number),
                               lambda q: [r for r in rows if q.lower() in r.text.lower()], self.dialog_parent)
@@ -273,7 +280,7 @@ class ReviewController(QObject):
             return False
         primary = int(str(picker.choice()))
         number = next(d.number for d in targets if d.ticket_id == primary)
-        reason = t("复核台并案：与 {number} 为同一诉求").format(number=number)
+        reason = MERGE_REASON.format(number=number)
         return await self._decide(
             card, lambda: self.sender.send(t("并案"), citizen_loop.merge, card.id, primary, reason),
             t("已并案") + f" {card.number} → {number}")

@@ -32,28 +32,28 @@ from PySide6.QtWidgets import (
 
 from console.queries.rows import QueueRow
 from console.review_desk.escalation import escalated_among
-from ui.i18n import t
+from ui.i18n import N_, t
 from ui.prompts import QtPrompter
 from ui.review.card_view import CardView
 from ui.review.controller import ReviewController
 from ui.review.pending_model import PENDING, PendingModel, pending_reviews
 
 KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("accept", ("Return", "Enter"), "接受/分拨"),
-    ("up", ("Up",), "上一张"),
-    ("down", ("Down",), "下一张"),
-    ("take1", ("1",), "采用建议1"),
-    ("take2", ("2",), "采用建议2"),
-    ("take3", ("3",), "采用建议3"),
-    ("item", ("I",), "改选事项"),
-    ("lead", ("L",), "主办单位"),
-    ("co", ("O",), "协办单位"),
-    ("escalate", ("E",), "转值班长"),
-    ("merge", ("M",), "并案"),
-    ("skip", ("S",), "跳过"),
-    ("only_escalated", ("Ctrl+E",), "只看转值班长"),
-    ("refresh", ("F5",), "刷新"),
-    ("close", ("Escape",), "关闭"),
+    ("accept", ("Return", "Enter"), N_("接受/分拨")),
+    ("up", ("Up",), N_("上一张")),
+    ("down", ("Down",), N_("下一张")),
+    ("take1", ("1",), N_("采用建议1")),
+    ("take2", ("2",), N_("采用建议2")),
+    ("take3", ("3",), N_("采用建议3")),
+    ("item", ("I",), N_("改选事项")),
+    ("lead", ("L",), N_("主办单位")),
+    ("co", ("O",), N_("协办单位")),
+    ("escalate", ("E",), N_("转值班长")),
+    ("merge", ("M",), N_("并案")),
+    ("skip", ("S",), N_("跳过")),
+    ("only_escalated", ("Ctrl+E",), N_("只看转值班长")),
+    ("refresh", ("F5",), N_("刷新")),
+    ("close", ("Escape",), N_("关闭")),
 )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from console.review_desk.card import ReviewCard
 from console.review_desk.units import UnitChoice, UnitPlan
+from ui.i18n import N_
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,9 @@ class Draft:
     def problem(self) -> str:
         """Why this draft cannot be dispatched yet ("" when it can)."""
         if not self.item_code and self.lead is None:
-            return "请选择职责事项"
+            return N_("请选择职责事项")
         if self.effective_lead is None:
-            return self.plan.problem if self.plan and self.plan.problem else "无法确定主办单位"
+            return self.plan.problem if self.plan and self.plan.problem else N_("无法确定主办单位")
         return ""
 
     def is_acceptance_of(self, card: ReviewCard) -> bool:

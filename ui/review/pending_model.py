@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from console.queries.rows import QueueRow
 from ui.countdown import format_remaining, sla_state
-from ui.i18n import t
+from ui.i18n import N_, t
 from ui.palette import row_brushes, urgency_icon
 
 PENDING = "pending_review"
@@ -34,7 +34,7 @@ def pending_reviews(rows: Iterable[QueueRow], escalated: frozenset[int] = frozen
 class PendingModel(QAbstractTableModel):
     """Columns: remaining time (urgency icon), number, title, place, claimed by / escalated."""
 
-    HEADERS = ("剩余", "工单编号", "诉求", "区/街道", "状态")
+    HEADERS = (N_("剩余"), N_("工单编号"), N_("诉求"), N_("区/街道"), N_("状态"))
 
     def __init__(self, warning_fraction: float = 0.8, parent: Any = None):
         super().__init__(parent)

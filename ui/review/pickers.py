@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import t
+from ui.i18n import RECORD_SEPARATOR, record, t
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -161,12 +161,13 @@ class SearchPicker(QDialog):
         return list(self.ticked)
 
 
+# Stored as they are (canonical Chinese) in the dispatch event's review reason; shown through t().
 CORRECTION_REASONS = (
-    "建议事项不准确",
-    "诉求涉及其他职责事项",
-    "承办单位需调整",
-    "属地（区/街道）判断有误",
-    "紧急程度或诉求类型需另行处理",
+    record("建议事项不准确"),
+    record("诉求涉及其他职责事项"),
+    record("承办单位需调整"),
+    record("属地（区/街道）判断有误"),
+    record("紧急程度或诉求类型需另行处理"),
 )
 
 
@@ -184,7 +185,7 @@ class ReasonDialog(QDialog):
         self.reasons = QListWidget()
         for number, reason in enumerate(CORRECTION_REASONS, start=1):
             item = QListWidgetItem(f"{number}  {t(reason)}")
-            item.setData(KEY_ROLE, t(reason))
+            item.setData(KEY_ROLE, reason)
             self.reasons.addItem(item)
         self.reasons.setCurrentRow(0)
         layout.addWidget(self.reasons)
@@ -220,9 +221,11 @@ class ReasonDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def reason(self) -> str:
+        """The reason as recorded: the listed reason in Chinese (whatever the UI language), then the
+        reviewer's own words."""
         listed = self.reasons.currentItem()
         chosen = str(listed.data(KEY_ROLE)) if listed is not None else ""
         extra = self.detail.text().strip()
         if chosen and extra:
-            return f"{chosen}：{extra}"
+            return chosen + RECORD_SEPARATOR + extra
         return extra or chosen

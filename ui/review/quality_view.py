@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from console.domain.clock import format_room_time
 from console.review_desk.quality import QualityReport, quality_report, window_bounds
-from ui.i18n import t
+from ui.i18n import N_, t
 
-WINDOW_LABELS = (("today", "今天"), ("shift", "本班"), ("week", "近 7 天"))
+WINDOW_LABELS = (("today", N_("今天")), ("shift", N_("本班")), ("week", N_("近 7 天")))
 
 
 def percent(value: float) -> str:
@@ -55,17 +55,17 @@ class QualityView(QWidget):
         self.figures: dict[str, QLabel] = {}
         figures = QGroupBox(t("总体"))
         grid = QGridLayout(figures)
-        names = (("precision", "建议准确率（接受 / 已复核）"), ("automatic", "免复核直接分拨占比"),
-                 ("dispatched", "分拨工单"), ("reviewed", "人工复核"), ("accepted", "接受建议"),
-                 ("corrected", "更正建议"))
+        names = (("precision", N_("建议准确率（接受 / 已复核）")), ("automatic", N_("免复核直接分拨占比")),
+                 ("dispatched", N_("分拨工单")), ("reviewed", N_("人工复核")), ("accepted", N_("接受建议")),
+                 ("corrected", N_("更正建议")))
         for i, (key, label) in enumerate(names):
             value = QLabel("—")
             value.setStyleSheet("font-size:20px; font-weight:600;")
             grid.addWidget(QLabel(t(label)), (i // 3) * 2, i % 3)
             grid.addWidget(value, (i // 3) * 2 + 1, i % 3)
             self.figures[key] = value
-        self.items = self._table(("事项编码", "事项", "建议次数", "接受", "更正", "准确率"))
-        self.corrections = self._table(("建议事项", "改为", "次数"))
+        self.items = self._table((N_("事项编码"), N_("事项"), N_("建议次数"), N_("接受"), N_("更正"), N_("准确率")))
+        self.corrections = self._table((N_("建议事项"), N_("改为"), N_("次数")))
         items_box = QGroupBox(t("各事项准确率（按更正次数排序）"))
         QVBoxLayout(items_box).addWidget(self.items)
         corrections_box = QGroupBox(t("最常见的更正"))

@@ -78,10 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
     parser.add_argument("--select", type=int, default=0, help="pending ticket to show (0 = the first)")
     parser.add_argument("--query", default="sgzs", help="what to type into the item picker")
+    parser.add_argument("--lang", default="zh_CN", help="UI language (zh_CN or en)")
     args = parser.parse_args(argv)
     from ui.app import run_headless
 
-    return run_headless(lambda: capture(args.db_url, args.out, args.select, args.query))
+    return run_headless(lambda: capture(args.db_url, args.out, args.select, args.query), args.lang)
 
 
 if __name__ == "__main__":

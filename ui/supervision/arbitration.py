@@ -9,9 +9,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -41,13 +43,13 @@ def case_html(case: ArbitrationCase) -> str:
         f"{format_room_time(r.at)} {_e(r.by)}<br><i>{_e(r.text)}</i></li>" for r in case.returns)
     suggestion = ""
     if case.suggested_lead_name:
-        co = "、".join(u.name for u in case.suggested_co)
-        suggestion = (f"<p>{t('清单建议')}：{t('主办')} <b>{_e(case.suggested_lead_name)}</b>"
-                      + (f"；{t('协办')} {_e(co)}" if co else "") + "</p>")
+        co = t("、").join(u.name for u in case.suggested_co)
+        suggestion = (f"<p>{t('清单建议')}{t('：')}{t('主办')} <b>{_e(case.suggested_lead_name)}</b>"
+                      + (f"{t('；')}{t('协办')} {_e(co)}" if co else "") + "</p>")
     return (f"<h3 style='margin:0'>{_e(case.number)} {_e(case.title)}</h3>"
             f"<p>{_e(case.text)}</p><p>{_e(case.district)} {_e(case.street)} · {t('职责事项')} "
             f"{_e(case.item_code)} {_e(case.item_name)}</p>{suggestion}"
-            f"<p><b>{t('退单记录')}（{len(case.returns)}）</b></p><ol>{returns}</ol>")
+            f"<p><b>{t('退单记录（{n}）').format(n=len(case.returns))}</b></p><ol>{returns}</ol>")
 
 
 class ArbitrationPanel(Panel):
@@ -69,15 +71,17 @@ class ArbitrationPanel(Panel):
         self.rule_button.clicked.connect(self._rule_clicked)
         self.problem = QLabel()
         self.problem.setStyleSheet("color:#c62828")
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.case_view, 1)
-        right_layout.addWidget(self.form_host)
+        # Side by side and the form scrollable: the panel fits the bottom tab area at any height.
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setWidget(self.form_host)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
-        splitter.addWidget(right)
+        splitter.addWidget(self.case_view)
+        splitter.addWidget(form_scroll)
         splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.table.itemSelectionChanged.connect(self._show_case)
@@ -142,7 +146,7 @@ class ArbitrationPanel(Panel):
         names = {u.code: u.name for u in self.units}
         question = t("对工单 {number} 作出最终裁定：\n主办：{lead}\n协办：{co}\n\n"
                      "裁定后工单重新分拨，承办单位不能再以同样理由推诿。").format(
-            number=case.number, lead=names.get(lead, lead), co="、".join(names.get(c, c) for c in co) or t("无"))
+            number=case.number, lead=names.get(lead, lead), co=t("、").join(names.get(c, c) for c in co) or t("无"))
         if not await self.main.prompter.confirm(t("退单仲裁"), question):
             return False
         changed = await act(self.main, supervision.arbitrate, case.ticket_id, lead_unit=lead, co_units=co,

@@ -103,7 +103,7 @@ class SupervisionController(WindowBound):
             fail(self.window, error, title)
             return None
         if brief.status not in statuses:
-            allowed = "、".join(t(TicketStatus(s).label) for s in statuses)
+            allowed = t("、").join(t(TicketStatus(s).label) for s in statuses)
             self.window.prompter.error(title, t("工单 {number} 当前为「{status}」，只能处理{allowed}的工单").format(
                 number=brief.number, status=t(TicketStatus(brief.status).label), allowed=allowed))
             return None

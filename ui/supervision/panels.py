@@ -1,6 +1,7 @@
-"""Panel plumbing: each supervision panel lives in a dock at the bottom of the window (tabbed together),
-created on first use, and refreshes itself — debounced — when tickets change on this workstation or any
-other, as long as it is visible. GUI thread."""
+"""Panel plumbing: each supervision panel lives in a dock at the bottom of the window (tabbed together with
+every other bottom dock, the hot spots included: one tabbed area of moderate height, never rows of docks
+squeezing the queue), created on first use, and refreshes itself — debounced — when tickets change on this
+workstation or any other, as long as it is visible. GUI thread."""
 
 from __future__ import annotations
 
@@ -9,7 +10,33 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+BOTTOM_SHARE = 0.28  # of the window's height, for the bottom tab area when its first dock arrives
+BOTTOM_MIN = 180
+
+
+def place_bottom_dock(window: QMainWindow, dock: QDockWidget) -> None:
+    """Add ``dock`` to the bottom area as one more tab of the docks already there. The area keeps the height
+    it has (a new panel's size hint does not grow it); the first bottom dock gets a moderate share of the
+    window once the window has its size. Docks keep their object names, so a saved window state still finds
+    them."""
+    present = [d for d in window.findChildren(QDockWidget)
+               if d is not dock and not d.isFloating() and window.dockWidgetArea(d) == BOTTOM]
+    shown = [d.height() for d in present if d.isVisible()]
+    window.addDockWidget(BOTTOM, dock)
+    if present:
+        window.tabifyDockWidget(present[0], dock)
+    ref = weakref.ref(window)
+
+    def size() -> None:
+        main = ref()
+        if main is not None and dock.parent() is main and not dock.isFloating():
+            height = max(shown) if shown else max(BOTTOM_MIN, int(main.height() * BOTTOM_SHARE))
+            main.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+
+    QTimer.singleShot(0, dock, size)  # dropped with the dock
 
 
 class Panel(QWidget):
@@ -65,10 +92,7 @@ def open_panel(window: Any, key: str, factory: Callable[[Any, QWidget], Panel]) 
         dock.setWindowTitle(panel.title)
         dock.setObjectName(f"dock_{key}")
         dock.setWidget(panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        others = list(docks.values())
-        if others:
-            window.tabifyDockWidget(others[0], dock)
+        place_bottom_dock(window, dock)
         docks[key] = dock
     dock.show()
     dock.raise_()

@@ -21,7 +21,7 @@ class UnitPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for unit in units:
-            self.addItem(f"{unit.name}（{unit.code}）", unit.code)
+            self.addItem(t("{name}（{code}）").format(name=unit.name, code=unit.code), unit.code)
         completer = self.completer()  # the combo box's own completer: no second owner of its model
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -46,7 +46,7 @@ class UnitChecklist(QWidget):
         self.filter.setPlaceholderText(t("筛选单位"))
         self.list = QListWidget()
         for unit in units:
-            item = QListWidgetItem(f"{unit.name}（{unit.code}）")
+            item = QListWidgetItem(t("{name}（{code}）").format(name=unit.name, code=unit.code))
             item.setData(Qt.ItemDataRole.UserRole, unit.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -82,7 +82,9 @@ class StaffPicker(QComboBox):
     def __init__(self, staff: Sequence[StaffChoice], parent: QWidget | None = None):
         super().__init__(parent)
         for person in staff:
-            self.addItem(f"{person.name}（{person.username} · {t(Role(person.role).label)}）", person.username)
+            self.addItem(t("{name}（{code}）").format(name=person.name,
+                                                    code=f"{person.username} · {t(Role(person.role).label)}"),
+                         person.username)
 
     def set_username(self, username: str) -> None:
         self.setCurrentIndex(max(0, self.findData(username)))

@@ -12,20 +12,21 @@ from console.domain.clock import ROOM_TZ, to_room_time
 from console.domain.enums import ReturnReason
 from console.supervision_queries.returns import return_counts
 from console.supervision_queries.rows import UnitReturnCount
-from ui.i18n import t
+from ui.i18n import N_, t
 from ui.supervision.panels import Panel
 from ui.supervision.table import RowTable
 from ui.unit_desk.ops import read
 
-PERIODS = ("本班", "今日", "近7天", "近30天")
+PERIODS = (N_("本班"), N_("今日"), N_("近7天"), N_("近30天"))
+PERIOD_DAYS = {PERIODS[1]: 0, PERIODS[2]: 6, PERIODS[3]: 29}
 
 
 def period_window(name: str, now: datetime, shift_start: datetime) -> tuple[datetime, datetime]:
     """``[start, now)`` for a period name of ``PERIODS`` (days counted in room time)."""
-    if name == "本班":
+    if name == PERIODS[0]:
         return shift_start, now
     midnight = datetime.combine(to_room_time(now).date(), datetime.min.time(), ROOM_TZ)
-    days = {"今日": 0, "近7天": 6, "近30天": 29}[name]
+    days = PERIOD_DAYS[name]
     return midnight - timedelta(days=days), now
 
 

@@ -79,7 +79,7 @@ class UnitDeskController(WindowBound):
         if choice is None:
             return
         await act(self.window, unit_desk.return_ticket, row.id, choice.reason, choice.text, title=t("退单失败"),
-                  done=f"{t('已退单')} {row.number}（{t(choice.reason.label)}）")
+                  done=t("已退单 {number}（{reason}）").format(number=row.number, reason=t(choice.reason.label)))
 
     async def request_extension(self) -> None:
         row = current_row(self.window)

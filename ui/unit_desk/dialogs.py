@@ -27,7 +27,7 @@ from console.domain.clock import format_room_time
 from console.domain.enums import AssignmentState, ReturnReason
 from console.domain.sla import unit_deadlines
 from console.supervision_queries.rows import ReplyContext, UnitPart
-from ui.i18n import t
+from ui.i18n import RECORD_SEPARATOR, record, t
 from ui.window_ref import WindowDialogs
 
 
@@ -69,8 +69,8 @@ class ReplyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{context.number}</b> {context.title}"))
         role = t("主办") if context.mine.role == "lead" else t("协办")
-        layout.addWidget(QLabel(f"{context.mine.unit_name}（{role}）· {t('反馈时限')} "
-                                f"{format_room_time(context.mine.reply_due)}"))
+        layout.addWidget(QLabel(t("{unit}（{role}）· 反馈时限 {due}").format(
+            unit=context.mine.unit_name, role=role, due=format_room_time(context.mine.reply_due))))
         self.co_view = QLabel()
         self.co_view.setWordWrap(True)
         self.quote = QPushButton(t("引用协办意见"))
@@ -82,7 +82,7 @@ class ReplyDialog(QDialog):
             self.co_view.setText(self._co_html(context.co_units))
             self.quote.setEnabled(any(p.reply_text for p in context.co_units))
             if self.pending_co_units():
-                pending = QLabel(t("尚未反馈的协办单位：") + "、".join(self.pending_co_units())
+                pending = QLabel(t("尚未反馈的协办单位：") + t("、").join(self.pending_co_units())
                                  + t("。可先催其反馈，或在答复中说明。"))
                 pending.setWordWrap(True)
                 pending.setStyleSheet("color:#d98200")
@@ -106,8 +106,8 @@ class ReplyDialog(QDialog):
         for p in parts:
             colour = "#2e7d32" if p.state == "replied" else "#d98200"
             body = p.reply_text or t("（尚未反馈）")
-            lines.append(f"<span style='color:{colour}'>●</span> <b>{p.unit_name}</b> · {_state_label(p.state)}："
-                         f"{body}")
+            lines.append(f"<span style='color:{colour}'>●</span> <b>{p.unit_name}</b> · {_state_label(p.state)}"
+                         f"{t('：')}{body}")
         return "<br>".join(lines)
 
     def pending_co_units(self) -> list[str]:
@@ -117,9 +117,10 @@ class ReplyDialog(QDialog):
         replied = [p for p in self.context.co_units if p.reply_text]
         if not replied:
             return
-        quoted = "\n".join(f"- {p.unit_name}：{p.reply_text}" for p in replied)
+        # The reply is a record the citizen reads: quoted in Chinese whatever the UI language.
+        quoted = "\n".join(f"- {p.unit_name}{RECORD_SEPARATOR}{p.reply_text}" for p in replied)
         current = self.text.toPlainText().rstrip()
-        self.text.setPlainText((current + "\n\n" if current else "") + t("协办单位意见：") + "\n" + quoted)
+        self.text.setPlainText((current + "\n\n" if current else "") + record("协办单位意见：") + "\n" + quoted)
 
     def _accept(self) -> None:
         if not self.text.toPlainText().strip():

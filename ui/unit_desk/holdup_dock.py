@@ -62,10 +62,10 @@ def render(detail: TicketDetail | None, now: datetime) -> str:
         head = f"<p><b>{_e(detail.number)}</b> · {t('没有等待中的承办单位')}</p>"
         return head + _replies(detail)
     first = waits[0]
-    what = t("签收") if first.waiting_for == "accept" else t("反馈")
+    waiting = t("（等待签收）") if first.waiting_for == "accept" else t("（等待反馈）")
     colour = "#c62828" if first.overdue else "#d98200"
     lines = [f"<p style='margin:0 0 4px 0'><b>{_e(detail.number)}</b><br><span style='color:{colour}'>"
-             f"<b>{t('卡在')}：{_e(first.unit_name)}</b>（{t('等待')}{what}）</span></p>"]
+             f"<b>{t('卡在')}{t('：')}{_e(first.unit_name)}</b>{waiting}</span></p>"]
     for w in waits:
         what = t("待签收") if w.waiting_for == "accept" else t("待反馈")
         remaining = (w.due - now).total_seconds()
@@ -83,7 +83,8 @@ def _replies(detail: TicketDetail) -> str:
     replied = [a for a in detail.assignments if a.state == "replied" and a.reply_text]
     if not replied:
         return ""
-    rows = "".join(f"<li><b>{_e(a.unit_name)}</b>（{_e(t(a.role_label))}）：{_e(a.reply_text)}</li>" for a in replied)
+    rows = "".join(f"<li><b>{_e(a.unit_name)}</b>{_e(t('（{role}）').format(role=t(a.role_label)))}{t('：')}"
+                   f"{_e(a.reply_text)}</li>" for a in replied)
     return f"<p style='margin-bottom:0'>{t('已反馈')}</p><ul style='margin-top:0'>{rows}</ul>"
 
 

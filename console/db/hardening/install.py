@@ -8,6 +8,7 @@ calls ``uninstall_objects`` before migrating (views would block column changes) 
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
 
 from console.db.engine import Database
 from console.db.hardening import sql_objects
@@ -115,6 +116,7 @@ def install(connection: Connection, settings: RoomSettings | None = None) -> str
     for statement in (*sql_objects.private_tables(prefix, *policy), *masking_functions(),
                       *sql_objects.session_functions(), *sql_objects.views(columns),
                       *sql_objects.write_triggers(columns), *sql_objects.api_functions(),
+                      sql_objects.reveal_window_function(),
                       *sql_objects.gate_functions(), *sql_objects.row_security()):
         _run(connection, statement)
     for schema in SCHEMAS:
@@ -169,6 +171,16 @@ def ensure_login(connection: Connection, username: str, role: Role, password: st
     _run(connection, f"ALTER ROLE {quote(login)} IN DATABASE {quote(database)} "
                                "SET search_path = dc_api, pg_catalog")
     return login
+
+
+def sync_staff_login(session: Session, username: str, role: Role, password: str) -> None:
+    """Keep a staff member's database login in step with their account (create, role, password) when the
+    session is the DBA's on a hardened room; nothing on SQLite or an unhardened database."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    connection = session.connection()
+    if is_hardened(connection) and role in STAFF_ROLES:
+        ensure_login(connection, username, role, password)
 
 
 def install_database(db: Database, settings: RoomSettings | None = None) -> str:

@@ -58,6 +58,7 @@ FUNCTION_GRANTS: dict[str, frozenset[Role]] = {
     "dc_api.login_succeeded()": ALL,
     "dc_api.change_own_password(text, text)": ALL,
     "dc_api.reveal_personal_data(bigint, text)": ALL,
+    "dc_api.revealed_personal_data(bigint)": ALL,
 }
 
 # Helpers the views and row security call: PostgreSQL checks EXECUTE on functions inside a view against the

@@ -1,10 +1,19 @@
-"""Masking functions in SQL, mirroring ``console.domain.masking`` rule for rule (a parity test compares
-them on generated values). Created in ``dc_private``; immutable, so the planner may inline them."""
+"""Masking functions in SQL for the masked views, mirroring ``console.domain.masking``: ``mask_text`` is
+generated from the same ``TEXT_RULES`` (identical results); ``mask_name`` and ``mask_phone`` follow the same
+rules for names, mobiles, landlines and +86 forms (a parity test compares them on generated values) and
+fall back to keeping only the last four digits where the Python version also keeps an extension."""
 
 from __future__ import annotations
 
 from console.db.hardening.names import literal
-from console.domain.masking import COMPOUND_SURNAMES
+from console.domain.masking import COMPOUND_SURNAMES, TEXT_RULES
+
+
+def _mask_text_body() -> str:
+    expression = "value"
+    for _name, pattern, template in TEXT_RULES:
+        expression = f"regexp_replace({expression}, {literal(pattern)}, {literal(template)}, 'g')"
+    return expression
 
 
 def masking_functions() -> list[str]:
@@ -17,36 +26,37 @@ def masking_functions() -> list[str]:
             IF value IS NULL THEN RETURN NULL; END IF;
             IF char_length(n) <= 1 THEN RETURN n; END IF;
             keep := CASE WHEN char_length(n) > 2 AND left(n, 2) = ANY({surnames}) THEN 2 ELSE 1 END;
-            RETURN left(n, keep) || repeat('*', char_length(n) - keep);
+            RETURN left(n, keep) || regexp_replace(substr(n, keep + 1), '[^·•・. -]', '*', 'g');
         END $$""",
         r"""
         CREATE FUNCTION dc_private.mask_phone(value text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
-        DECLARE raw text := btrim(value); compact text; prefix text := ''; parts text[]; digits int;
+        DECLARE raw text := translate(btrim(value), '０１２３４５６７８９－（）＋', '0123456789-()+');
+                compact text; prefix text := ''; parts text[]; digits text;
         BEGIN
             IF value IS NULL THEN RETURN NULL; END IF;
             IF raw = '' THEN RETURN ''; END IF;
-            compact := regexp_replace(raw, '[\s\-()]', '', 'g');
-            IF left(compact, 3) = '+86' THEN prefix := '+86 '; compact := substr(compact, 4);
-            ELSIF left(compact, 4) = '0086' THEN prefix := '+86 '; compact := substr(compact, 5);
+            IF raw ~ ('^(\+86 )?(1[3-9][0-9]\*{4}[0-9]{4}|(0(10|2[0-9])|0[3-9][0-9]{2})-\*{4}[0-9]{4}(转[0-9]{1,6})?'
+                      '|\*+[0-9]{0,4}(转[0-9]{1,6})?)$') THEN
+                RETURN raw;  -- already masked
             END IF;
-            IF compact ~ '^1[0-9]{10}$' THEN
+            compact := regexp_replace(raw, '[\s\-()]', '', 'g');
+            IF compact ~ '^\+86' THEN prefix := '+86 '; compact := substr(compact, 4);
+            ELSIF compact ~ '^0086' THEN prefix := '+86 '; compact := substr(compact, 5);
+            ELSIF compact ~ '^861[3-9][0-9]{9}$' THEN prefix := '+86 '; compact := substr(compact, 3);
+            END IF;
+            IF compact ~ '^1[3-9][0-9]{9}$' THEN
                 RETURN prefix || left(compact, 3) || '****' || right(compact, 4);
             END IF;
-            parts := regexp_match(compact, '^(0[12][0-9]|0[3-9][0-9]{2})([0-9]{7,8})$');
+            parts := regexp_match(compact, '^(0(?:10|2[0-9])|0[3-9][0-9]{2})([0-9]{7,8})$');
             IF parts IS NOT NULL THEN
                 RETURN prefix || parts[1] || '-****' || right(parts[2], 4);
             END IF;
-            digits := char_length(regexp_replace(compact, '[^0-9]', '', 'g'));
-            IF digits <= 4 THEN RETURN prefix || repeat('*', char_length(compact)); END IF;
-            RETURN prefix || repeat('*', char_length(compact) - 4) || right(compact, 4);
+            digits := regexp_replace(compact, '[^0-9]', '', 'g');
+            IF char_length(digits) <= 4 THEN RETURN prefix || repeat('*', char_length(compact)); END IF;
+            RETURN prefix || repeat('*', char_length(compact) - 4) || right(digits, 4);
         END $$""",
-        r"""
+        f"""
         CREATE FUNCTION dc_private.mask_text(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-            SELECT regexp_replace(
-                     regexp_replace(
-                       regexp_replace(value,
-                         '(?<![0-9A-Za-z])([1-9][0-9]{5})[0-9]{8,11}([0-9Xx])(?![0-9A-Za-z])', '\1********\2', 'g'),
-                       '(?<![0-9A-Za-z])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9A-Za-z])', '\1****\2', 'g'),
-                     '(?<![0-9A-Za-z])(0[1-9][0-9]{1,2})-?[0-9]{3,4}([0-9]{4})(?![0-9A-Za-z])', '\1-****\2', 'g')
+            SELECT {_mask_text_body()}
         $$""",
     ]

@@ -343,6 +343,26 @@ def api_functions() -> list[str]:
     ]
 
 
+REVEAL_WINDOW = "30 minutes"  # how long a recorded reveal lets its author re-read the ticket unmasked
+
+
+def reveal_window_function() -> str:
+    return f"""
+        CREATE FUNCTION dc_api.revealed_personal_data(ticket bigint, OUT citizen_name text, OUT citizen_phone text,
+                                                      OUT address text, OUT title text, OUT text text)
+        LANGUAGE plpgsql STABLE {DEFINER} AS $$
+        DECLARE me public.staff := dc_private.require_staff(); row public.tickets;
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM public.events e WHERE e.ticket_id = ticket AND e.actor_id = me.id
+                           AND e.action = 'reveal_personal_data' AND e.at > now() - interval '{REVEAL_WINDOW}') THEN
+                RETURN;  -- no recorded reveal: nothing
+            END IF;
+            SELECT * INTO row FROM public.tickets t WHERE t.id = ticket;
+            citizen_name := row.citizen_name; citizen_phone := row.citizen_phone; address := row.address;
+            title := row.title; text := row.text;
+        END $$"""
+
+
 def gate_functions() -> list[str]:
     """Called by the gate login before a staff member has a session: is the account locked; a failure.
 
