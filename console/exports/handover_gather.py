@@ -47,7 +47,9 @@ T = TicketRow.__table__
 A = AssignmentRow.__table__
 E = EventRow.__table__
 CLOSED = ("closed", "merged")
-OPEN = tuple(s.value for s in TicketStatus if s.value not in CLOSED)  # same as ``status NOT IN CLOSED``
+# ``status IN OPEN`` is ``status NOT IN CLOSED`` for every status this build knows, and lets the database use
+# the (status, urgency) index instead of walking all tickets
+OPEN = tuple(s.value for s in TicketStatus if s.value not in CLOSED)
 WAITING = ("received", "pending_review", "returned")
 ROLE_ORDER = {"supervisor": 0, "dispatcher": 1, "operator": 2, "admin": 3, "unit_handler": 4}
 
@@ -108,7 +110,7 @@ class _Context:
 
 
 def _tickets(session: Session, *where: Any, order: Any = None, extra: tuple[Any, ...] = (),
-             join: Any = None) -> list[Any]:
+             join: Any = None) -> Sequence[Any]:
     """Ticket rows (``TICKET_COLUMNS``, ``lead_unit_id`` and ``extra``) matching ``where``, all fetched at once."""
     query = select(*TICKET_COLUMNS, _lead_unit(), *extra)
     if join is not None:
@@ -179,7 +181,7 @@ def _clock_listed(due: datetime | None, done: datetime | None, status: str, star
     return done is None and status not in CLOSED and as_of <= due < as_of + horizon
 
 
-def _clock_line(cx: _Context, r: Any, kind: str, unit: str, due_at: datetime, done_at: datetime | None,
+def _clock_line(r: Any, kind: str, unit: str, due_at: datetime, done_at: datetime | None,
                 start: datetime, cut: datetime, as_of: datetime) -> ClockLine:
     """A listed clock: breached (in the window, late or not met), overdue from before the window, or a warning."""
     if start <= due_at < cut and (done_at is None or done_at > due_at):
@@ -200,7 +202,7 @@ def _dispatch_clocks(cx: _Context, start: datetime, cut: datetime, as_of: dateti
     due, done = T.c.dispatch_due_at, T.c.dispatched_at
     query = (select(T.c.number, T.c.urgency, T.c.status, T.c.title, due.label("due"), done.label("done"))
              .where(_clock_branches(due, done, T.c.status, start, cut, as_of, horizon, unit_clock=False)))
-    return [_clock_line(cx, r, "dispatch", "", ensure_utc(r.due), ensure_utc(r.done) if r.done else None,
+    return [_clock_line(r, "dispatch", "", ensure_utc(r.due), ensure_utc(r.done) if r.done else None,
                         start, cut, as_of) for r in cx.session.execute(query).all()]
 
 
@@ -241,7 +243,7 @@ def _unit_clocks(cx: _Context, start: datetime, cut: datetime, as_of: datetime,
             due_at = ensure_utc(due) if due is not None else None
             done_at = ensure_utc(done) if done is not None else None
             if due_at is not None and _clock_listed(due_at, done_at, r.status, start, cut, as_of, horizon):
-                by_kind[kind].append(_clock_line(cx, r, kind, unit, due_at, done_at, start, cut, as_of))
+                by_kind[kind].append(_clock_line(r, kind, unit, due_at, done_at, start, cut, as_of))
     return by_kind["accept"] + by_kind["reply"] + by_kind["close"]
 
 
@@ -262,7 +264,7 @@ def clocks(cx: _Context, start: datetime, end: datetime, as_of: datetime, horizo
     return sorted(lines, key=lambda c: (order[c.category], c.due_at, c.number, c.clock))
 
 
-def _events(cx: _Context, actions: tuple[str, ...], start: datetime, end: datetime) -> list[Any]:
+def _events(cx: _Context, actions: tuple[str, ...], start: datetime, end: datetime) -> Sequence[Any]:
     return cx.session.execute(
         select(E.c.id, E.c.ticket_id, E.c.at, E.c.action, E.c.actor_name, E.c.reason, E.c.data,
                T.c.number, T.c.urgency, T.c.status, T.c.title, T.c.rollback_count, T.c.return_count)
