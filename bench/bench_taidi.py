@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         "model_version": model.model_version,
         "model_bytes": model_bytes,
         "calibration": model.metadata.get("calibration"),
+        "load_avg_1m_at_end": round(os.getloadavg()[0], 2),  # the machine is shared: read timings with this
+        "cpu_count": os.cpu_count(),
     }
     if args.cv_folds >= 2:
         result["cv"] = cross_validate(train.texts, train.labels, train.titles, folds=args.cv_folds).as_dict()
