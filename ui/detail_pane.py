@@ -3,8 +3,8 @@ recorded), each unit with its own state and clocks, and the parcel-tracking time
 
 A widget: it renders a ``TicketDetail`` it is given and never reads the database (GUI thread).
 
-For viewers who see personal data masked, a 「查看完整信息…」 button (Ctrl+Shift+I) floats at the top
-right: it emits ``revealRequested`` (``DetailController.reveal`` asks for the reason, records it and shows
+For viewers who see personal data masked, a 「查看完整信息…」 button (Ctrl+Shift+P, the window's action) floats at
+the top right: it emits ``revealRequested`` (``DetailController.reveal`` asks for the reason, records it and shows
 the unmasked ticket). A revealed ticket stays revealed until the selection changes or ``forget_revealed``
 is called (the screen lock calls it): the pane then drops the unmasked text at once and emits
 ``revealForgotten`` so the controller reloads the ticket masked.
@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QWidget
 
 from console.domain.clock import format_room_time
@@ -42,7 +42,7 @@ def _label(enum: type, value: str) -> str:
         return value
 
 
-REVEAL_SHORTCUT = "Ctrl+Shift+I"
+REVEAL_SHORTCUT = "Ctrl+Shift+P"  # the window's 「查看个人信息…」 action (ui/actions.py)
 
 
 class DetailPane(QTextBrowser):
@@ -60,7 +60,6 @@ class DetailPane(QTextBrowser):
         self.setMinimumWidth(360)
         self.reveal_button = QPushButton(t("查看完整信息…"), self)
         self.reveal_button.setObjectName("revealButton")
-        self.reveal_button.setShortcut(QKeySequence(REVEAL_SHORTCUT))
         self.reveal_button.setToolTip(
             t("填写原因后显示市民姓名、电话、地址和完整诉求（留痕）") + f" ({REVEAL_SHORTCUT})")
         self.reveal_button.setCursor(Qt.CursorShape.PointingHandCursor)

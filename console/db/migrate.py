@@ -32,35 +32,38 @@ def head_revision(db: Database) -> str | None:
     return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
 
 
-def upgrade(db: Database, revision: str = "head", *, harden: bool = True) -> None:
+def upgrade(db: Database, revision: str = "head") -> None:
     """Apply every missing revision up to ``revision``; a no-op on an up-to-date database.
 
     On PostgreSQL, when the connection may create roles (the DBA's), the room's hardening is taken down
-    before migrating (its views would block column changes) and installed again afterwards, so a room is
-    always hardened at the newest schema (``harden=False`` leaves it out, for throw-away test databases)."""
-    hardening = harden and db.is_postgres and _may_create_roles(db)
-    if hardening:
-        from console.db.hardening.install import is_hardened, uninstall_objects
+    before migrating (its views would block column changes) and installed again at head, so a room is always
+    hardened at the newest schema. An up-to-date room whose hardening is current is left as it is."""
+    if not (db.is_postgres and _may_create_roles(db)):
+        command.upgrade(alembic_config(db), revision)
+        return
+    from console.db.hardening.install import HARDENING_VERSION, install_database, installed_version
 
-        with db.engine.begin() as connection:
-            if is_hardened(connection):
-                uninstall_objects(connection)
+    if revision == "head" and is_up_to_date(db) and installed_version(db) == HARDENING_VERSION:
+        return
+    _take_down_hardening(db)
     command.upgrade(alembic_config(db), revision)
-    if hardening and revision == "head":
-        from console.db.hardening.install import install_database
-
+    if revision == "head":
         install_database(db)
 
 
 def downgrade(db: Database, revision: str) -> None:
     """Step back to ``revision`` (tests and emergencies); the hardening is taken down first."""
     if db.is_postgres:
-        from console.db.hardening.install import is_hardened, uninstall_objects
-
-        with db.engine.begin() as connection:
-            if is_hardened(connection):
-                uninstall_objects(connection)
+        _take_down_hardening(db)
     command.downgrade(alembic_config(db), revision)
+
+
+def _take_down_hardening(db: Database) -> None:
+    from console.db.hardening.install import is_hardened, uninstall_objects
+
+    with db.engine.begin() as connection:
+        if is_hardened(connection):
+            uninstall_objects(connection)
 
 
 def _may_create_roles(db: Database) -> bool:

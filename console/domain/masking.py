@@ -113,22 +113,21 @@ def mask_phone(phone: str) -> str:
         main = _mask_whole_phone(extension.group("main"))
         if main is not None:
             return f"{main}转{extension.group('ext')}"
-    compact = _SEPARATORS.sub("", raw)
-    prefix = ""
-    country = _COUNTRY.match(compact)
-    if country:
-        prefix, compact = "+86 ", compact[country.end():]
+    prefix, compact = _national(raw)
     tail = "".join(c for c in compact if c.isdigit())[-4:] if sum(c.isdigit() for c in compact) > 4 else ""
     return prefix + MASK * (len(compact) - len(tail)) + tail
 
 
+def _national(raw: str) -> tuple[str, str]:
+    """``raw`` without separators, split into ``"+86 "`` (when it carried the country code) and the rest."""
+    compact = _SEPARATORS.sub("", raw)
+    country = _COUNTRY.match(compact)
+    return ("+86 ", compact[country.end():]) if country else ("", compact)
+
+
 def _mask_whole_phone(raw: str) -> str | None:
     """The masked form of a complete mobile or landline number, None when ``raw`` is neither."""
-    compact = _SEPARATORS.sub("", raw)
-    prefix = ""
-    country = _COUNTRY.match(compact)
-    if country:
-        prefix, compact = "+86 ", compact[country.end():]
+    prefix, compact = _national(raw)
     if _MOBILE.fullmatch(compact):
         return f"{prefix}{compact[:3]}****{compact[-4:]}"
     landline = _LANDLINE.fullmatch(compact)
@@ -140,10 +139,7 @@ def _mask_whole_phone(raw: str) -> str | None:
 def phone_digits(value: str) -> str | None:
     """The national digits of a complete mobile or landline number (``+86 138-1234-1234`` → ``13812341234``),
     None when ``value`` is not one. Used to match a searched phone number without showing the stored one."""
-    compact = _SEPARATORS.sub("", (value or "").strip().translate(_FULL_WIDTH))
-    country = _COUNTRY.match(compact)
-    if country:
-        compact = compact[country.end():]
+    _prefix, compact = _national((value or "").strip().translate(_FULL_WIDTH))
     return compact if _MOBILE.fullmatch(compact) or _LANDLINE.fullmatch(compact) else None
 
 

@@ -222,7 +222,7 @@ def authenticate(ctx: ServiceContext, username: str, password: str, kind: str = 
             record_login_failure(uow.session, name, now, ctx.settings)
             uow.commit()
         raise AccountLocked(locked)
-    ok = _verify(stored, password)
+    ok = password_matches(stored, password)
     with UnitOfWork(ctx.db) as uow:
         if not ok:
             cause = "wrong_password" if stored is not None else ("inactive" if row is not None else "unknown")
@@ -246,7 +246,7 @@ def authenticate(ctx: ServiceContext, username: str, password: str, kind: str = 
         return actor
 
 
-def _verify(stored: str | None, password: str) -> bool:
+def password_matches(stored: str | None, password: str) -> bool:
     """Whether ``password`` matches ``stored``; with no stored hash the same work is done and False returned."""
     try:
         return bool(_hasher.verify(stored or _dummy_hash(), password)) and stored is not None

@@ -9,24 +9,12 @@ lock turns the staff member's login NOLOGIN, so the server itself refuses it unt
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-
 from console.db.hardening.login import LoginRefused, locked_until, open_staff_database, report_failure
 from console.domain.enums import Role
 from console.domain.errors import PermissionDenied
 from console.domain.ticket import Actor
-from console.services.accounts import REFUSED, AccountLocked
+from console.services.accounts import REFUSED, AccountLocked, password_matches
 from console.services.context import ServiceContext
-
-_hasher = PasswordHasher()
-
-
-def _argon2_matches(stored: str, password: str) -> bool:
-    try:
-        return bool(stored) and _hasher.verify(stored, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def sign_in(ctx: ServiceContext, username: str, password: str) -> Actor:
@@ -40,7 +28,7 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> Actor:
     if until is not None:
         raise AccountLocked(until)
     try:
-        db, who = open_staff_database(gate.url, name, password, lambda stored: _argon2_matches(stored, password))
+        db, who = open_staff_database(gate.url, name, password, lambda stored: password_matches(stored, password))
     except LoginRefused:
         until = report_failure(gate, name)
         raise (AccountLocked(until) if until is not None else PermissionDenied(REFUSED)) from None
@@ -61,7 +49,7 @@ def change_own_password(ctx: ServiceContext, old: str, new: str, new_hash: str) 
     with ctx.db.engine.connect() as connection:
         stored = str(connection.execute(text("SELECT dc_api.own_password_hash()")).scalar() or "")
         username = str(connection.execute(text("SELECT username FROM dc_api.whoami()")).scalar())
-    if not _argon2_matches(stored, old):
+    if not password_matches(stored, old):
         until = report_failure(ctx.gate, username)
         raise (AccountLocked(until) if until is not None else PermissionDenied(REFUSED))
     with ctx.db.engine.begin() as connection:

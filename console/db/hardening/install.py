@@ -29,6 +29,8 @@ from console.domain.enums import Role
 from console.services.context import RoomSettings
 
 SCHEMAS = ("dc_api", "dc_private", "dc_gate")
+# Raise when the installed objects change, so ``migrate.upgrade`` re-installs an up-to-date room.
+HARDENING_VERSION = "2"
 
 
 def _run(connection: Connection, statement: str) -> None:
@@ -44,6 +46,14 @@ def _run(connection: Connection, statement: str) -> None:
 def is_hardened(connection: Connection) -> bool:
     """Whether the room's database has the hardening installed."""
     return bool(connection.execute(text("SELECT to_regclass('dc_private.room') IS NOT NULL")).scalar())
+
+
+def installed_version(db: Database) -> str | None:
+    """The hardening version installed in ``db`` (None: not hardened)."""
+    with db.engine.connect() as connection:
+        if not is_hardened(connection):
+            return None
+        return connection.execute(text("SELECT version FROM dc_private.room")).scalar()
 
 
 def prefix_of(connection: Connection) -> str:
@@ -113,7 +123,7 @@ def install(connection: Connection, settings: RoomSettings | None = None) -> str
         _run(connection, f"CREATE SCHEMA {schema} AUTHORIZATION {quote(owner)}")
     _run(connection, f"SET LOCAL ROLE {quote(owner)}")
     policy = (settings.lockout_after_failures, settings.lockout_first_seconds, settings.lockout_max_seconds)
-    for statement in (*sql_objects.private_tables(prefix, *policy), *masking_functions(),
+    for statement in (*sql_objects.private_tables(prefix, HARDENING_VERSION, *policy), *masking_functions(),
                       *sql_objects.session_functions(), *sql_objects.views(columns),
                       *sql_objects.write_triggers(columns), *sql_objects.api_functions(),
                       sql_objects.reveal_window_function(),

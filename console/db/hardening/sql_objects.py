@@ -55,11 +55,12 @@ def _values(rows: Sequence[tuple[str, ...]]) -> str:
     return ", ".join("(" + ", ".join("'" + v + "'" for v in row) + ")" for row in rows)
 
 
-def private_tables(prefix: str, lock_after: int, lock_first_s: int, lock_max_s: int) -> list[str]:
+def private_tables(prefix: str, version: str, lock_after: int, lock_first_s: int, lock_max_s: int) -> list[str]:
     return [
-        "CREATE TABLE dc_private.room (prefix text PRIMARY KEY, lock_after int NOT NULL, "
+        "CREATE TABLE dc_private.room (prefix text PRIMARY KEY, version text NOT NULL, lock_after int NOT NULL, "
         "lock_first_seconds int NOT NULL, lock_max_seconds int NOT NULL, installed_at timestamptz NOT NULL)",
-        f"INSERT INTO dc_private.room VALUES ('{prefix}', {lock_after}, {lock_first_s}, {lock_max_s}, now())",
+        f"INSERT INTO dc_private.room VALUES ('{prefix}', '{version}', {lock_after}, {lock_first_s}, {lock_max_s}, "
+        "now())",
         "CREATE TABLE dc_private.status_changes (role text, from_status text, to_status text, "
         "PRIMARY KEY (role, from_status, to_status))",
         f"INSERT INTO dc_private.status_changes VALUES {_values(allowed_status_changes())}",
@@ -95,6 +96,15 @@ def session_functions() -> list[str]:
         f"""
         CREATE FUNCTION dc_private.sees_personal_data() RETURNS boolean LANGUAGE sql STABLE {DEFINER} AS $$
             SELECT coalesce(dc_private.session_role() IN ({unmasked}), false)
+        $$""",
+        # The one way the hardening's own functions append an event (server time, server-set xid).
+        f"""
+        CREATE FUNCTION dc_private.append_event(ticket bigint, actor_id int, actor_name text, actor_role text,
+                                                action text, reason text, data jsonb) RETURNS void
+        LANGUAGE sql {DEFINER} AS $$
+            INSERT INTO public.events (ticket_id, at, actor_id, actor_name, actor_role, action, reason, data, xid)
+            VALUES (ticket, now(), actor_id, actor_name, actor_role, action, reason, data,
+                    pg_current_xact_id()::text::bigint)
         $$""",
         f"""
         CREATE FUNCTION dc_private.require_staff() RETURNS public.staff LANGUAGE plpgsql STABLE {DEFINER} AS $$
@@ -300,9 +310,8 @@ def api_functions() -> list[str]:
         BEGIN
             UPDATE public.staff SET failed_logins = 0, locked_until = NULL, last_login_at = now()
             WHERE staff.id = me.id;
-            INSERT INTO public.events (ticket_id, at, actor_id, actor_name, actor_role, action, reason, data, xid)
-            VALUES (NULL, now(), me.id, me.display_name, me.role, 'login', '', '{{"via": "database login"}}'::jsonb,
-                    pg_current_xact_id()::text::bigint);
+            PERFORM dc_private.append_event(NULL, me.id, me.display_name, me.role, 'login', '',
+                                            '{{"via": "database login"}}'::jsonb);
             id := me.id; username := me.username; display_name := me.display_name; role := me.role;
             unit_id := me.unit_id;
         END $$""",
@@ -316,9 +325,8 @@ def api_functions() -> list[str]:
             END IF;
             EXECUTE format('ALTER ROLE %I PASSWORD %L', session_user, new_password);
             UPDATE public.staff SET password_hash = new_hash, password_changed_at = now() WHERE staff.id = me.id;
-            INSERT INTO public.events (ticket_id, at, actor_id, actor_name, actor_role, action, reason, data, xid)
-            VALUES (NULL, now(), me.id, me.display_name, me.role, 'password_changed', '', '{{}}'::jsonb,
-                    pg_current_xact_id()::text::bigint);
+            PERFORM dc_private.append_event(NULL, me.id, me.display_name, me.role, 'password_changed', '',
+                                            '{{}}'::jsonb);
         END $$""",
         f"""
         CREATE FUNCTION dc_api.reveal_personal_data(ticket bigint, reason text, OUT citizen_name text,
@@ -333,10 +341,9 @@ def api_functions() -> list[str]:
             IF row.id IS NULL THEN
                 RAISE EXCEPTION '工单 % 不存在或不属于您的单位', ticket {DENIED};
             END IF;
-            INSERT INTO public.events (ticket_id, at, actor_id, actor_name, actor_role, action, reason, data, xid)
-            VALUES (row.id, now(), me.id, me.display_name, me.role, 'reveal_personal_data', btrim(reason),
-                    '{{"fields": ["citizen_name", "citizen_phone", "address", "text"]}}'::jsonb,
-                    pg_current_xact_id()::text::bigint);
+            PERFORM dc_private.append_event(row.id, me.id, me.display_name, me.role, 'reveal_personal_data',
+                                            btrim(reason),
+                                            '{{"fields": ["citizen_name", "citizen_phone", "address", "text"]}}');
             citizen_name := row.citizen_name; citizen_phone := row.citizen_phone; address := row.address;
             title := row.title; text := row.text;
         END $$""",
@@ -389,9 +396,8 @@ def gate_functions() -> list[str]:
             SELECT * INTO r FROM dc_private.room;
             SELECT * INTO s FROM public.staff WHERE username = account AND active FOR UPDATE;
             IF s.id IS NULL THEN
-                INSERT INTO public.events (ticket_id, at, actor_id, actor_name, actor_role, action, reason, data, xid)
-                VALUES (NULL, now(), NULL, left(account, 40), '', 'login_failed', '', '{{"known": false}}'::jsonb,
-                        pg_current_xact_id()::text::bigint);
+                PERFORM dc_private.append_event(NULL, NULL, left(account, 40), '', 'login_failed', '',
+                                                '{{"known": false}}');
                 RETURN NULL;
             END IF;
             failures := s.failed_logins + 1;
@@ -401,13 +407,11 @@ def gate_functions() -> list[str]:
                 EXECUTE format('ALTER ROLE %I NOLOGIN', r.prefix || '_u_' || s.username);
             END IF;
             UPDATE public.staff SET failed_logins = failures, locked_until = until WHERE id = s.id;
-            INSERT INTO public.events (ticket_id, at, actor_id, actor_name, actor_role, action, reason, data, xid)
-            VALUES (NULL, now(), s.id, s.display_name, s.role, 'login_failed', '',
-                    jsonb_build_object('failures', failures), pg_current_xact_id()::text::bigint);
+            PERFORM dc_private.append_event(NULL, s.id, s.display_name, s.role, 'login_failed', '',
+                                            jsonb_build_object('failures', failures));
             IF until IS NOT NULL THEN
-                INSERT INTO public.events (ticket_id, at, actor_id, actor_name, actor_role, action, reason, data, xid)
-                VALUES (NULL, now(), s.id, s.display_name, s.role, 'account_locked', '',
-                        jsonb_build_object('until', until, 'failures', failures), pg_current_xact_id()::text::bigint);
+                PERFORM dc_private.append_event(NULL, s.id, s.display_name, s.role, 'account_locked', '',
+                                                jsonb_build_object('until', until, 'failures', failures));
             END IF;
             RETURN until;
         END $$""",
