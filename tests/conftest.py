@@ -8,6 +8,7 @@ under CI (``CI=true``), where they fail, because CI must run them.
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -23,6 +24,21 @@ from console.domain.enums import Role
 from console.domain.ticket import Actor
 from console.services.accounts import NewStaff, add_staff
 from console.services.context import RoomSettings
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  # type: ignore[no-untyped-def]
+    """Tests with a Qt application collect garbage on the GUI thread only, as the app does
+    (``ui.gc_guard``): no automatic collection from setup to teardown, one full collection afterwards."""
+    if "qapp" not in getattr(item, "fixturenames", ()):
+        return (yield)
+    gc.disable()
+    try:
+        return (yield)
+    finally:
+        gc.collect()
+        gc.enable()
+
 
 PG_ADMIN_URL = os.environ.get("DISPATCH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 START = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)  # 09:00 in Shenzhen

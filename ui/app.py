@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from console.backend import Backend, open_backend
 from console.domain.ticket import Actor
 from console.queries.reference import whoami
+from ui.gc_guard import GuiThreadCollector
 from ui.i18n import install_language, t
 from ui.lock.controller import Handoff
 from ui.login import LoginDialog, login_flow
@@ -45,6 +46,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(t("分拨调度台"))
     app.setQuitOnLastWindowClosed(False)  # the window's coroutine ends the loop, after orderly cleanup
+    if app.findChild(GuiThreadCollector) is None:
+        GuiThreadCollector(app)
     return app  # type: ignore[return-value]
 
 
