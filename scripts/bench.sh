@@ -11,8 +11,8 @@ $BIN/dispatch-console routing eval --cases ../shared/reference/routing-dev.jsonl
 $BIN/python bench/bench_routing.py
 echo "== taidi2020: learned classifier trained on train.csv, tested once on test921.csv"
 $BIN/python bench/bench_taidi.py --cv-folds 0
-echo "== exports: 2,000-ticket handover (target ≤ 1 s), 100,000-row report (rows/s, peak RSS ≤ 150 MB)"
-$BIN/dispatch-console bench export --json
+echo "== exports: 2,000-ticket handover (target ≤ 1 s; also a stress month), 100,000-row report (rows/s, peak RSS ≤ 150 MB)"
+$BIN/dispatch-console bench export --stress --json
 echo "== queue model: 100,000 open tickets (targets: sort/filter ≤ 30 ms, search ≤ 50 ms, 100 changes ≤ 20 ms)"
 QT_QPA_PLATFORM=offscreen $BIN/dispatch-console bench queue --rows 100000 --json
 if pg_isready -q -h 127.0.0.1 2>/dev/null; then

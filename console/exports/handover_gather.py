@@ -3,7 +3,8 @@
 Contract: no writes; one read-only session; deterministic for a given database state, window and
 ``as_of``. Lists that describe *state* (waiting, urgent, awaiting arbitration, pending extensions) show
 the state at the time of reading; lists of *happenings* (received, dispatched, breaches, reassignments,
-returns, rollbacks) are those inside the window. Personal data is masked unless ``mask=False``.
+returns, rollbacks) are those inside the window. Personal data is masked unless ``mask=False``: names and
+phones, and the phone and ID numbers written inside titles, reasons and notes (``masking.mask_text``).
 
 Deadline breaches: a clock (dispatch, unit accept, unit reply, ticket close) is "本班超时" when its due
 time falls in the window before ``as_of`` and it was not met by then; "前班遗留超时" when it fell due
@@ -30,7 +31,7 @@ from console.db.schema import AssignmentRow, EventRow, StaffRow, TicketRow, Unit
 from console.db.types import UTCDateTime
 from console.domain.clock import ensure_utc
 from console.domain.enums import TicketStatus
-from console.domain.masking import mask_name, mask_phone
+from console.domain.masking import mask_name, mask_phone, mask_text
 from console.exports.handover_model import (
     ClockLine,
     ExtensionLine,
@@ -87,6 +88,12 @@ class _Context:
             self.unit_ids[code] = uid
         self._masked: dict[tuple[str, str], tuple[str, str]] = {}
 
+    def text(self, value: str | None) -> str:
+        """A title, reason or note as listed: phone and ID numbers inside it masked when masking."""
+        if not value:
+            return ""
+        return mask_text(value) if self.mask else value
+
     def unit_name(self, code: str | None) -> str:
         if not code:
             return ""
@@ -102,7 +109,7 @@ class _Context:
             name, phone = masked
         district, street = row.district, row.street
         return TicketLine(
-            number=row.number, urgency=row.urgency, status=row.status, kind=row.kind, title=row.title,
+            number=row.number, urgency=row.urgency, status=row.status, kind=row.kind, title=self.text(row.title),
             received_at=row.received_at, dispatch_due_at=row.dispatch_due_at, dispatched_at=row.dispatched_at,
             unit=self.unit_names.get(row.lead_unit_id, "") if row.lead_unit_id is not None else "",
             district=f"{district} {street}" if district and street else (district or street or ""),
@@ -181,7 +188,7 @@ def _clock_listed(due: datetime | None, done: datetime | None, status: str, star
     return done is None and status not in CLOSED and as_of <= due < as_of + horizon
 
 
-def _clock_line(r: Any, kind: str, unit: str, due_at: datetime, done_at: datetime | None,
+def _clock_line(r: Any, title: str, kind: str, unit: str, due_at: datetime, done_at: datetime | None,
                 start: datetime, cut: datetime, as_of: datetime) -> ClockLine:
     """A listed clock: breached (in the window, late or not met), overdue from before the window, or a warning."""
     if start <= due_at < cut and (done_at is None or done_at > due_at):
@@ -192,7 +199,7 @@ def _clock_line(r: Any, kind: str, unit: str, due_at: datetime, done_at: datetim
         category = "warning"
     overdue = _minutes((done_at or as_of) - due_at) if category != "warning" else 0
     remaining = _minutes(due_at - as_of) if category == "warning" else 0
-    return ClockLine(r.number, r.urgency, r.status, r.title, kind, unit, due_at, done_at, category, overdue,
+    return ClockLine(r.number, r.urgency, r.status, title, kind, unit, due_at, done_at, category, overdue,
                      remaining)
 
 
@@ -202,7 +209,7 @@ def _dispatch_clocks(cx: _Context, start: datetime, cut: datetime, as_of: dateti
     due, done = T.c.dispatch_due_at, T.c.dispatched_at
     query = (select(T.c.number, T.c.urgency, T.c.status, T.c.title, due.label("due"), done.label("done"))
              .where(_clock_branches(due, done, T.c.status, start, cut, as_of, horizon, unit_clock=False)))
-    return [_clock_line(r, "dispatch", "", ensure_utc(r.due), ensure_utc(r.done) if r.done else None,
+    return [_clock_line(r, cx.text(r.title), "dispatch", "", ensure_utc(r.due), ensure_utc(r.done) if r.done else None,
                         start, cut, as_of) for r in cx.session.execute(query).all()]
 
 
@@ -243,7 +250,7 @@ def _unit_clocks(cx: _Context, start: datetime, cut: datetime, as_of: datetime,
             due_at = ensure_utc(due) if due is not None else None
             done_at = ensure_utc(done) if done is not None else None
             if due_at is not None and _clock_listed(due_at, done_at, r.status, start, cut, as_of, horizon):
-                by_kind[kind].append(_clock_line(r, kind, unit, due_at, done_at, start, cut, as_of))
+                by_kind[kind].append(_clock_line(r, cx.text(r.title), kind, unit, due_at, done_at, start, cut, as_of))
     return by_kind["accept"] + by_kind["reply"] + by_kind["close"]
 
 
@@ -280,7 +287,7 @@ def reassignments(cx: _Context, start: datetime, end: datetime) -> list[Reassign
         if e.action == "reassign_unit":
             source, target = cx.unit_name(source), cx.unit_name(target)
         lines.append(ReassignLine(e.at, e.number, e.urgency, e.action, source or "（无）", target, e.actor_name,
-                                  e.reason))
+                                  cx.text(e.reason)))
     return lines
 
 
@@ -303,9 +310,9 @@ def returns(cx: _Context, start: datetime, end: datetime, events: Sequence[Any] 
     for ticket_id in ids:
         t, a = tickets[ticket_id], last_return.get(ticket_id)
         lines.append(ReturnLine(
-            t.number, t.urgency, t.status, t.title, cx.unit_names.get(a.unit_id, "") if a else "",
+            t.number, t.urgency, t.status, cx.text(t.title), cx.unit_names.get(a.unit_id, "") if a else "",
             ensure_utc(a.returned_at) if a else None, a.return_reason or "" if a else "",
-            a.return_text if a else "", t.return_count))
+            cx.text(a.return_text) if a else "", t.return_count))
     status_order = {"arbitration": 0}
     return sorted(lines, key=lambda x: (status_order.get(x.status, 1),
                                         x.returned_at.timestamp() if x.returned_at else 0.0, x.number))
@@ -341,8 +348,8 @@ def extensions(cx: _Context, start: datetime, end: datetime) -> list[ExtensionLi
         outcome = "pending" if decided is None else (
             "approved" if decided.action == "approve_extension" else "refused")
         lines.append(ExtensionLine(
-            e.at, e.number, e.urgency, cx.unit_name(data.get("unit")), float(data.get("hours") or 0), e.reason,
-            outcome, decided.actor_name if decided else "", decided.at if decided else None))
+            e.at, e.number, e.urgency, cx.unit_name(data.get("unit")), float(data.get("hours") or 0),
+            cx.text(e.reason), outcome, decided.actor_name if decided else "", decided.at if decided else None))
     numbers = {r.id: r for r in _tickets(cx.session, T.c.id.in_({p.ticket_id for p in pending}))} if pending else {}
     id_to_code = {v: k for k, v in cx.unit_ids.items()}
     for p in pending:
@@ -352,7 +359,7 @@ def extensions(cx: _Context, start: datetime, end: datetime) -> list[ExtensionLi
         t = numbers[p.ticket_id]
         lines.append(ExtensionLine(request_at.get((p.ticket_id, code)), t.number, t.urgency,
                                    cx.unit_names.get(p.unit_id, ""), float(p.pending_extension_hours),
-                                   p.pending_extension_reason, "pending"))
+                                   cx.text(p.pending_extension_reason), "pending"))
     return lines
 
 
@@ -368,7 +375,8 @@ def rollbacks(cx: _Context, start: datetime, end: datetime) -> list[RollbackLine
     for e in events:
         lead = leads.get(e.ticket_id)
         unit = cx.unit_name((e.data or {}).get("unit")) or (cx.unit_names.get(lead.unit_id, "") if lead else "")
-        lines.append(RollbackLine(e.at, e.number, e.urgency, e.status, e.title, unit, e.reason, e.rollback_count,
+        lines.append(RollbackLine(e.at, e.number, e.urgency, e.status, cx.text(e.title), unit, cx.text(e.reason),
+                                  e.rollback_count,
                                   ensure_utc(lead.reply_due_at) if lead else None))
     return lines
 

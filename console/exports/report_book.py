@@ -18,7 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
 
 from console.domain.clock import format_room_time
-from console.domain.masking import mask_name, mask_phone
+from console.domain.masking import mask_name, mask_phone, mask_text
 from console.exports.cells import clean_text
 from console.exports.labels import status_label, urgency_label
 from console.exports.progress import CancelToken, ProgressCallback, Throttle
@@ -149,15 +149,15 @@ def write_report_book(ctx: ServiceContext, path: Path, *, first_day: date, last_
             category = t.item_code[:2] if t.item_code else ""
             by_category[category].add(t)
             by_period[trend_key(t.received_at, span)].add(t)
-            name, phone = t.citizen_name or "", t.citizen_phone or ""
+            name, phone, title = t.citizen_name or "", t.citizen_phone or "", t.title or ""
             if mask:
-                name, phone = mask_name(name), mask_phone(phone)
+                name, phone, title = mask_name(name), mask_phone(phone), mask_text(title)
             closed_ok = (t.closed_at <= t.close_due_at) if t.closed_at and t.close_due_at else None
             hours = (t.closed_at - t.received_at).total_seconds() / 3600 if t.closed_at else None
             detail.append([
                 t.number, t.received_at, urgency_label(t.urgency), KIND.get(t.kind, t.kind),
                 CHANNEL.get(t.channel, t.channel), categories.get(category, NO_CATEGORY) if category else NO_CATEGORY,
-                t.item_code or "", t.title, " ".join(p for p in (t.district, t.street) if p),
+                t.item_code or "", title, " ".join(p for p in (t.district, t.street) if p),
                 units.get(t.unit_id, NO_UNIT) if t.unit_id else NO_UNIT, status_label(t.status), t.dispatched_at,
                 _flag(t.dispatched_at <= t.dispatch_due_at if t.dispatched_at else None), t.closed_at,
                 _flag(closed_ok), hours, RATING.get(t.rating or "", ""), t.return_count, t.rollback_count,

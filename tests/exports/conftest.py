@@ -114,7 +114,8 @@ def build_shift(tmp_path: Path) -> Scripted:
          citizen_phone="13512345678")
     clock.set(room(9, 0))
     triage.dispatch(ctx, disp, numbers["T2"], item_code="020101")
-    take("T4", room(9, 30), text="@所有人 咨询办证流程", citizen_name="钱九", citizen_phone="13412345678")
+    take("T4", room(9, 30), text="@所有人 咨询办证流程", title="请回电13912345678咨询办证",
+         citizen_name="钱九", citizen_phone="13412345678")
     clock.set(room(9, 30))
     unit_desk.return_ticket(ctx, eco, numbers["T6"], ReturnReason.NOT_OUR_FUNCTION, "不属于生态环境")
     clock.set(room(9, 45))

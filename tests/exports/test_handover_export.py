@@ -99,6 +99,13 @@ def test_personal_data_is_masked(exported: tuple[Scripted, Path]) -> None:
     assert "欧阳**" in {r["市民"] for r in received.values()}
 
 
+def test_numbers_inside_titles_and_notes_are_masked(exported: tuple[Scripted, Path]) -> None:
+    s, out = exported
+    assert "13912345678" not in all_text(out)
+    received = {r["工单编号"]: r for r in rows(open_book(out)["本班受理"])}
+    assert received[s.numbers["T4"]]["诉求标题"] == "请回电139****5678咨询办证"
+
+
 def test_citizen_text_never_becomes_a_formula(exported: tuple[Scripted, Path]) -> None:
     s, out = exported
     assert formula_cells(out) == []

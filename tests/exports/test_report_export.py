@@ -62,7 +62,8 @@ def test_detail_rows_are_masked_and_formula_free(by_unit: tuple[Scripted, Path])
     assert len(detail) == 8
     assert detail[s.numbers["T1"]]["联系电话"] == "138****5678"
     assert detail[s.numbers["T1"]]["诉求标题"] == "=SUM(1+1)工地噪声"
-    assert "13812345678" not in all_text(out)
+    assert detail[s.numbers["T4"]]["诉求标题"] == "请回电139****5678咨询办证"
+    assert "13812345678" not in all_text(out) and "13912345678" not in all_text(out)
     assert formula_cells(out) == []
 
 
