@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -301,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if args.db is None:
         generate(url, args.tickets, args.shift_tickets)
+        # the generated file's pages are still dirty in the page cache: flush them now, or the export's first
+        # commit (its log row) waits for the kernel to write the whole freshly generated database
+        os.sync()
     generated = time.perf_counter() - started
     figures = {
         "tickets": args.tickets, "shift_tickets": args.shift_tickets, "generate_s": round(generated, 1),
@@ -312,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.stress:
         stress_url = f"sqlite:///{work / 'stress.db'}"
         generate(stress_url, args.tickets, args.shift_tickets, stress=True)
+        os.sync()
         figures["handover_stress"] = run_child("handover", stress_url, work / "handover-stress.xlsx")
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
