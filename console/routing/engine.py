@@ -227,14 +227,14 @@ def _lead_line_first(
 
 
 def _bigram_spans(index: ItemIndex, idx: int, used: list[tuple[int, str, float]]) -> list[Hit]:
-    positions = sorted(pos for pos, gram, _ in used if idx in index.bigrams[gram][0])
+    positions = sorted((pos, pos + len(gram)) for pos, gram, _ in used if idx in index.bigrams[gram][0])
     spans: list[Hit] = []
-    for pos in positions:
+    for pos, end in positions:
         if spans and pos <= spans[-1].end - 1:
             last = spans[-1]
-            spans[-1] = Hit(last.start, pos + 2, "", "text", last.weight + 1)
+            spans[-1] = Hit(last.start, max(end, last.end), "", "text", last.weight + 1)
         else:
-            spans.append(Hit(pos, pos + 2, "", "text", 1.0))
+            spans.append(Hit(pos, end, "", "text", 1.0))
     return [s for s in spans if s.end - s.start >= 3 or s.weight > 1]
 
 

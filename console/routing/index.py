@@ -25,12 +25,26 @@ B = 0.75
 
 
 def bigrams(text: str) -> Iterator[tuple[int, str]]:
-    """Positions and character bigrams of ``text`` that do not cross punctuation or digits runs."""
-    for i in range(len(text) - 1):
+    """Positions and character bigrams of ``text`` that do not cross punctuation or digits runs,
+    plus each run of two or more ASCII letters as one gram (``ktv``, ``app``, ``wifi``): such a
+    word would otherwise leave no gram at all."""
+    n = len(text)
+    for i in range(n - 1):
         a, b = text[i], text[i + 1]
-        if is_punct(a) or is_punct(b) or (a.isascii() and b.isascii()):
+        if is_punct(a) or is_punct(b):
+            continue
+        if a.isascii() and b.isascii():
+            if _is_letter(a) and _is_letter(b) and (i == 0 or not _is_letter(text[i - 1])):
+                end = i + 2
+                while end < n and _is_letter(text[end]):
+                    end += 1
+                yield i, text[i:end]
             continue
         yield i, a + b
+
+
+def _is_letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"
 
 
 @dataclass(frozen=True)

@@ -162,8 +162,8 @@ class Ranker:
                 hit = Hit(at, at + len(phrase), phrase, "keyword", weight)
             elif table.size[kw_id] >= 2:
                 weight = float(table.weight[kw_id]) * self.config.partial_factor * cov * cov
-                spots = sorted(first[g] for _, g in bigrams(phrase) if g in first)
-                hit = Hit(spots[0], spots[-1] + 2, phrase, "keyword_part", weight)
+                spots = sorted((first[g], first[g] + len(g)) for _, g in bigrams(phrase) if g in first)
+                hit = Hit(spots[0][0], max(e for _, e in spots), phrase, "keyword_part", weight)
             else:
                 continue
             if _is_context(text, hit.start, hit.end):

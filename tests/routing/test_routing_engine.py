@@ -136,3 +136,12 @@ def test_urgency_is_explained_in_the_proposal(engine: RoutingEngine) -> None:
     assert proposal.urgency.urgency is Urgency.FAST
     assert proposal.urgency.item_default is Urgency.FAST
     assert proposal.urgency.reason
+
+
+def test_a_run_of_latin_letters_is_one_gram() -> None:
+    from console.routing.index import bigrams
+
+    grams = [g for _, g in bigrams("楼下ktv太吵，wifi没信号12号")]
+    assert "ktv" in grams and "wifi" in grams
+    assert not any(g in grams for g in ("kt", "tv", "wi", "12"))
+    assert "太吵" in grams
