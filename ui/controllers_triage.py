@@ -32,6 +32,7 @@ from console.services.changes import Changed
 from console.services.context import ServiceContext
 from ui.i18n import t
 from ui.prompts import Prompter, hint_text
+from ui.review.controller import REVIEWED_REASON
 from ui.room.conflict_dialog import ask_redo
 from ui.room.sender import ActionNotConfirmed, ActionSender
 from ui.session import AppSession
@@ -227,7 +228,7 @@ class TriageController(QObject):
 
         choice = await self.prompter.dispatch(detail, directory, preview)
         if choice is not None:
-            await self._dispatch(row, detail, choice.item_code, choice.reason or t("人工复核后分拨"))
+            await self._dispatch(row, detail, choice.item_code, choice.reason or REVIEWED_REASON)
 
     async def _dispatch(self, row: QueueRow, detail: TicketDetail, item_code: str, reason: str) -> None:
         """Dispatch at the version the user reviewed (the detail's), redoing on the fresh state after a conflict."""

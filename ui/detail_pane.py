@@ -24,7 +24,7 @@ from console.domain.clock import format_room_time
 from console.domain.enums import Channel, Kind, TicketStatus, Urgency
 from console.queries.rows import ClockView, TicketDetail
 from ui.countdown import format_remaining, sla_state
-from ui.i18n import t
+from ui.i18n import record_text, t
 from ui.palette import URGENCY_ACCENT
 from ui.prompts import hint_text
 
@@ -124,10 +124,10 @@ class DetailPane(QTextBrowser):
     def render_html(self, d: TicketDetail, now: float) -> str:
         accent = URGENCY_ACCENT.get(d.urgency, "#607d8b")
         if d.personal_masked:
-            note = t("已脱敏，{shortcut} 查看").format(shortcut=REVEAL_SHORTCUT)
-            mask_note = f" <span style='color:#777'>（{note}）</span>"
+            note = t("（已脱敏，{shortcut} 查看）").format(shortcut=REVEAL_SHORTCUT)
+            mask_note = f" <span style='color:#777'>{_e(note)}</span>"
         elif self.revealed:
-            mask_note = f" <span style='color:#c62828'>（{t('已显示个人信息，已记录查看原因')}）</span>"
+            mask_note = f" <span style='color:#c62828'>{_e(t('（已显示个人信息，已记录查看原因）'))}</span>"
         else:
             mask_note = ""
         fields = [
@@ -135,7 +135,7 @@ class DetailPane(QTextBrowser):
             (t("类型 / 渠道"), f"{_label(Kind, d.kind)} / {_label(Channel, d.channel)}"),
             (t("市民"), f"{d.citizen_name} {d.citizen_phone}"),
             (t("位置"), f"{d.district} {d.street} {d.address}"),
-            (t("职责事项"), f"{d.item_code} {d.item_name}" + (f"（{t('市民选择')} {d.citizen_item_code}）"
+            (t("职责事项"), f"{d.item_code} {d.item_name}" + (t("（市民选择 {code}）").format(code=d.citizen_item_code)
                                                               if d.citizen_item_code else "")),
             (t("受理时间"), format_room_time(d.received_at, with_seconds=True)),
             (t("首次分拨"), format_room_time(d.dispatched_at, with_seconds=True) or "—"),
@@ -169,12 +169,13 @@ class DetailPane(QTextBrowser):
                 clocks = "".join(f"<tr>{self._clock(c, now)}</tr>" for c in a.clocks)
                 extra = ""
                 if a.pending_extension_hours:
-                    extra += f"<br><i>{t('申请延期')} {a.pending_extension_hours:g} {t('小时')}：" \
-                             f"{_e(a.pending_extension_reason)}</i>"
+                    extra += "<br><i>" + _e(t("申请延期 {hours} 小时：{reason}").format(
+                        hours=f"{a.pending_extension_hours:g}", reason=a.pending_extension_reason)) + "</i>"
                 if a.return_reason:
-                    extra += f"<br><i>{t('退单')}：{_e(t(a.return_reason))} {_e(a.return_text)}</i>"
+                    extra += "<br><i>" + _e(t("退单：{reason} {text}").format(
+                        reason=t(a.return_reason), text=a.return_text)) + "</i>"
                 if a.reply_text:
-                    extra += f"<br><i>{t('反馈')}：{_e(a.reply_text)}</i>"
+                    extra += "<br><i>" + _e(t("反馈：{text}").format(text=a.reply_text)) + "</i>"
                 parts.append(
                     f"<p style='margin:6px 0 2px 0'><b>{_e(a.unit_name)}</b> · {_e(t(a.role_label))} · "
                     f"{_e(t(a.state_label))} · {t('分拨于')} {format_room_time(a.dispatched_at)}{extra}</p>"
@@ -191,7 +192,7 @@ class DetailPane(QTextBrowser):
             if e.summary:
                 lines.append(_e(e.summary))
             if e.reason:
-                lines.append(f"<i>{_e(e.reason)}</i>")
+                lines.append(f"<i>{_e(record_text(e.reason))}</i>")
             items.append(
                 f"<tr><td valign='top' style='color:{dot};padding-right:6px'>●</td>"
                 f"<td valign='top' style='color:#555;padding-right:8px;white-space:nowrap'>"

@@ -17,7 +17,9 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from console.domain.clock import format_room_time
 from console.domain.errors import DomainError
+from console.domain.shifts import SLOT_NAMES
 from console.queries.reference import load_directory
 from console.queries.saved_views import delete_view, list_saved_views, save_view
 from console.queries.views import NamedView, ViewSpec, builtin_views
@@ -28,7 +30,7 @@ from ui.controllers_triage import TriageController
 from ui.detail_pane import DetailPane
 from ui.extensions import ExtensionCommand, commands_for, loaded_modules
 from ui.filter_bar import FilterBar
-from ui.i18n import t
+from ui.i18n import N_, t
 from ui.lock.controller import MANUAL, ScreenLock
 from ui.notifier import UrgentNotifier
 from ui.preferences import Preferences, qsettings
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
             self.qactions[spec.id] = action
         for menu in menus.values():
             menu.menuAction().setVisible(not menu.isEmpty())
-        self.view_menu = menus["视图"]
+        self.view_menu = menus[N_("视图")]
         self.view_menu.addSeparator()
         self.builtin = builtin_views(self.session.role)
         for index, view in enumerate(self.builtin):
@@ -172,7 +174,11 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         s = self.session
-        who = f"{s.actor.name}（{t(s.role.label)}）· {s.shift().short_label}"
+        shift = s.shift()
+        start, end = format_room_time(shift.start), format_room_time(shift.end)
+        shift_text = t("第{slot}班 {start}–{end}").format(slot=SLOT_NAMES[shift.slot], number=shift.slot + 1,
+                                                         start=start[-5:], end=end[-5:])  # Shift.short_label
+        who = t("{name}（{role}）· {shift}").format(name=s.actor.name, role=t(s.role.label), shift=shift_text)
         self.setWindowTitle(f"{t('分拨调度台')} — {who} · {without_query(s.backend.url_for_display)}")
         self.status.set_user(who)
 
@@ -355,7 +361,7 @@ class MainWindow(QMainWindow):
             self.prompter.error(t("保存失败"), str(error))
             return
         await self.reload_views(name)
-        self.status.showMessage(t("视图已保存") + f"：{name}", 8000)
+        self.status.showMessage(t("视图已保存：{name}").format(name=name), 8000)
 
     def cmd_delete_view(self) -> asyncio.Future[Any] | None:
         view = self.filter_bar.current_view()
@@ -383,4 +389,4 @@ class MainWindow(QMainWindow):
             self.view.sortByColumn(keys.index(spec.sort_column), order)
 
     def _report_error(self, error: BaseException) -> None:
-        self.status.showMessage(f"{t('出错')}：{error}", 15000)
+        self.status.showMessage(t("出错：{error}").format(error=error), 15000)

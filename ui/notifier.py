@@ -41,12 +41,13 @@ class UrgentNotifier(QObject):
         if len(rows) == 1:
             text = f"{rows[0].number} {rows[0].title}"
         else:
-            text = t("{n} 张新紧急工单").format(n=len(rows)) + "：" + "、".join(r.number for r in rows[:3])
+            numbers = t("、").join(r.number for r in rows[:3])
+            text = t("{n} 张新紧急工单：{numbers}").format(n=len(rows), numbers=numbers)
         if self.tray is not None:
             self.tray.showMessage(t("新紧急工单"), text, QSystemTrayIcon.MessageIcon.Warning, 8000)
         if self.sound:
             QApplication.beep()
-        self.notified.emit(t("新紧急工单") + "：" + text)
+        self.notified.emit(t("新紧急工单：{text}").format(text=text))
 
     def stop(self) -> None:
         self._flush.stop()

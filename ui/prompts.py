@@ -118,12 +118,16 @@ def hint_text(hint: RoutingHint | None) -> str:
     """One line describing a routing hint, for dialogs and the detail pane."""
     if hint is None:
         return t("无分拨建议")
-    confidence = f"{t('置信度')} {hint.confidence:.2f}" if hint.confidence is not None else ""
-    text = f"{hint.item_code} {hint.item_name}（{t(hint.source_label)}{'，' + confidence if confidence else ''}）"
+    if hint.confidence is not None:
+        text = t("{code} {name}（{source}，置信度 {confidence}）").format(
+            code=hint.item_code, name=hint.item_name, source=t(hint.source_label), confidence=f"{hint.confidence:.2f}")
+    else:
+        text = t("{code} {name}（{source}）").format(code=hint.item_code, name=hint.item_name,
+                                                   source=t(hint.source_label))
     if hint.problem:
         return text + " — " + hint.problem
     if hint.lead_unit_name:
-        text += f" → {t('主办')}：{hint.lead_unit_name}"
+        text += " → " + t("主办：{unit}").format(unit=hint.lead_unit_name)
         if hint.co_unit_names:
-            text += f"；{t('协办')}：" + "、".join(hint.co_unit_names)
+            text += t("；") + t("协办：{units}").format(units=t("、").join(hint.co_unit_names))
     return text

@@ -818,14 +818,6 @@ Take it over and continue?</translation>
       <translation>Add note</translation>
     </message>
     <message>
-      <source>查看个人信息</source>
-      <translation>View personal data</translation>
-    </message>
-    <message>
-      <source>查看市民姓名和电话的原因（将记录在工单时间线上）：</source>
-      <translation>Why do you need the citizen's name and phone? (recorded on the ticket's timeline):</translation>
-    </message>
-    <message>
       <source>认领失败</source>
       <translation>Claim failed</translation>
     </message>
@@ -896,10 +888,6 @@ Take it over and continue?</translation>
     <message>
       <source>已添加备注</source>
       <translation>Note added to</translation>
-    </message>
-    <message>
-      <source>人工复核后分拨</source>
-      <translation>Dispatched after manual review</translation>
     </message>
     <message>
       <source>已分拨</source>
@@ -998,8 +986,8 @@ Take it over and continue?</translation>
       <translation>Met late</translation>
     </message>
     <message>
-      <source>已脱敏，{shortcut} 查看</source>
-      <translation>masked, {shortcut} to show</translation>
+      <source>（已脱敏，{shortcut} 查看）</source>
+      <translation>(masked, {shortcut} to show)</translation>
     </message>
     <message>
       <source>（未认领）</source>
@@ -1030,10 +1018,6 @@ Take it over and continue?</translation>
       <translation>Overdue</translation>
     </message>
     <message>
-      <source>已显示个人信息，已记录查看原因</source>
-      <translation>personal data shown, reason recorded</translation>
-    </message>
-    <message>
       <source>承办单位</source>
       <translation>Units</translation>
     </message>
@@ -1042,24 +1026,28 @@ Take it over and continue?</translation>
       <translation>Select a ticket in the queue to see its details</translation>
     </message>
     <message>
-      <source>申请延期</source>
-      <translation>Extension requested</translation>
-    </message>
-    <message>
-      <source>小时</source>
-      <translation>hours</translation>
-    </message>
-    <message>
-      <source>退单</source>
-      <translation>Return</translation>
+      <source>（已显示个人信息，已记录查看原因）</source>
+      <translation>(personal data shown, reason recorded)</translation>
     </message>
     <message>
       <source>分拨于</source>
       <translation>dispatched</translation>
     </message>
     <message>
-      <source>市民选择</source>
-      <translation>Citizen's choice</translation>
+      <source>（市民选择 {code}）</source>
+      <translation> (citizen chose {code})</translation>
+    </message>
+    <message>
+      <source>申请延期 {hours} 小时：{reason}</source>
+      <translation>Extension requested, {hours} hours: {reason}</translation>
+    </message>
+    <message>
+      <source>退单：{reason} {text}</source>
+      <translation>Return: {reason} {text}</translation>
+    </message>
+    <message>
+      <source>反馈：{text}</source>
+      <translation>Reply: {text}</translation>
     </message>
     <message>
       <source>快捷键一览</source>
@@ -1192,6 +1180,26 @@ Take it over and continue?</translation>
     <message>
       <source>至少 {n} 位，不能与用户名相同</source>
       <translation>At least {n} characters, not the user name</translation>
+    </message>
+    <message>
+      <source>市民要求回电</source>
+      <translation>Citizen asked to be called back</translation>
+    </message>
+    <message>
+      <source>上门核实需联系市民</source>
+      <translation>On-site check needs to contact the citizen</translation>
+    </message>
+    <message>
+      <source>核实市民身份</source>
+      <translation>Verify the citizen's identity</translation>
+    </message>
+    <message>
+      <source>回访满意度</source>
+      <translation>Satisfaction follow-up call</translation>
+    </message>
+    <message>
+      <source>补充诉求信息</source>
+      <translation>Complete the request details</translation>
     </message>
     <message>
       <source>查看完整信息</source>
@@ -1530,6 +1538,14 @@ Take it over and continue?</translation>
       <translation>Database</translation>
     </message>
     <message>
+      <source>第{slot}班 {start}–{end}</source>
+      <translation>shift {number} {start}–{end}</translation>
+    </message>
+    <message>
+      <source>{name}（{role}）· {shift}</source>
+      <translation>{name} ({role}) · {shift}</translation>
+    </message>
+    <message>
       <source>数据库连接已恢复，队列已同步</source>
       <translation>Database connection restored; queue synchronized</translation>
     </message>
@@ -1544,10 +1560,6 @@ Take it over and continue?</translation>
     <message>
       <source>视图名称：</source>
       <translation>View name:</translation>
-    </message>
-    <message>
-      <source>视图已保存</source>
-      <translation>View saved</translation>
     </message>
     <message>
       <source>只能删除保存的视图</source>
@@ -1570,6 +1582,10 @@ Take it over and continue?</translation>
       <translation>Share with every workstation in the room?</translation>
     </message>
     <message>
+      <source>视图已保存：{name}</source>
+      <translation>View saved: {name}</translation>
+    </message>
+    <message>
       <source>删除视图</source>
       <translation>Delete view</translation>
     </message>
@@ -1578,8 +1594,8 @@ Take it over and continue?</translation>
       <translation>Delete failed</translation>
     </message>
     <message>
-      <source>出错</source>
-      <translation>Error</translation>
+      <source>出错：{error}</source>
+      <translation>Error: {error}</translation>
     </message>
     <message>
       <source>确定删除视图「{name}」？</source>
@@ -1590,16 +1606,36 @@ Take it over and continue?</translation>
       <translation>New urgent ticket</translation>
     </message>
     <message>
-      <source>{n} 张新紧急工单</source>
-      <translation>{n} new urgent tickets</translation>
+      <source>{n} 张新紧急工单：{numbers}</source>
+      <translation>{n} new urgent tickets: {numbers}</translation>
+    </message>
+    <message>
+      <source>新紧急工单：{text}</source>
+      <translation>New urgent ticket: {text}</translation>
     </message>
     <message>
       <source>无分拨建议</source>
       <translation>No routing suggestion</translation>
     </message>
     <message>
-      <source>置信度</source>
-      <translation>confidence</translation>
+      <source>{code} {name}（{source}，置信度 {confidence}）</source>
+      <translation>{code} {name} ({source}, confidence {confidence})</translation>
+    </message>
+    <message>
+      <source>{code} {name}（{source}）</source>
+      <translation>{code} {name} ({source})</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <source>主办：{unit}</source>
+      <translation>Lead: {unit}</translation>
+    </message>
+    <message>
+      <source>协办：{units}</source>
+      <translation>Co-handling: {units}</translation>
     </message>
     <message>
       <source>（回退）</source>
@@ -1632,6 +1668,10 @@ Take it over and continue?</translation>
     <message>
       <source>诉求文字</source>
       <translation>request text</translation>
+    </message>
+    <message>
+      <source>市民选择</source>
+      <translation>Citizen's choice</translation>
     </message>
     <message>
       <source>未识别</source>
@@ -1748,6 +1788,10 @@ Take it over and continue?</translation>
     <message>
       <source>人工复核：接受路由建议</source>
       <translation>Manual review: routing suggestion accepted</translation>
+    </message>
+    <message>
+      <source>人工复核后分拨</source>
+      <translation>Dispatched after manual review</translation>
     </message>
     <message>
       <source>人工复核更正</source>
@@ -2136,6 +2180,10 @@ Changed to: {chosen}</translation>
       <translation>You saw version {seen}; it is now version {now}. Your action “{action}” was not carried out.</translation>
     </message>
     <message>
+      <source>实时通知连接中断：{detail}</source>
+      <translation>Live notification connection lost: {detail}</translation>
+    </message>
+    <message>
       <source>数据库连接中断：「{action}」未能确认（请求号 {rid}）。连接恢复后将核对它是否已生效。</source>
       <translation>Database connection lost: “{action}” could not be confirmed (request {rid}). It will be checked when the connection is back.</translation>
     </message>
@@ -2274,6 +2322,10 @@ The reply deadline moves from {old} to {new}.</translation>
       <translation>Approval failed</translation>
     </message>
     <message>
+      <source>小时</source>
+      <translation>hours</translation>
+    </message>
+    <message>
       <source>驳回 {unit} 的延期申请（{number}）的理由：</source>
       <translation>Reason for refusing the extension request of {unit} ({number}):</translation>
     </message>
@@ -2344,10 +2396,6 @@ The ticket is dispatched again; the units can no longer return it for the same r
     <message>
       <source>没有待仲裁的工单</source>
       <translation>No ticket awaits arbitration</translation>
-    </message>
-    <message>
-      <source>；</source>
-      <translation>; </translation>
     </message>
     <message>
       <source>已裁定 {number}：主办 {lead}</source>
@@ -2612,6 +2660,10 @@ Reason: {reason}</translation>
       <translation>Received</translation>
     </message>
     <message>
+      <source>退单</source>
+      <translation>Return</translation>
+    </message>
+    <message>
       <source>退单率</source>
       <translation>Return rate</translation>
     </message>
@@ -2762,6 +2814,10 @@ Reason: {reason}</translation>
     <message>
       <source>退单原因为「其他」时必须填写说明</source>
       <translation>Details are required when the return reason is “Other”</translation>
+    </message>
+    <message>
+      <source>申请延期</source>
+      <translation>Extension requested</translation>
     </message>
     <message>
       <source>请填写延期理由</source>

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from console.domain.errors import ValidationError
 from console.services.personal_data import clean_reason
-from ui.i18n import t
+from ui.i18n import record, t
 
-COMMON_REASONS = ("市民要求回电", "上门核实需联系市民", "核实市民身份", "回访满意度", "补充诉求信息")
+# Stored as they are (canonical Chinese) on the ticket's timeline; listed through t().
+COMMON_REASONS = (record("市民要求回电"), record("上门核实需联系市民"), record("核实市民身份"), record("回访满意度"),
+                  record("补充诉求信息"))
 
 
 class RevealDialog(QDialog):
@@ -47,8 +49,9 @@ class RevealDialog(QDialog):
         self.reason_box.setFocus()
 
     def reason(self) -> str:
-        """The reason as typed or picked."""
-        return self.reason_box.currentText().strip()
+        """The reason as recorded: a listed reason in Chinese (whatever the UI language), else as typed."""
+        text = self.reason_box.currentText().strip()
+        return {t(r): r for r in COMMON_REASONS}.get(text, text)
 
     def _accept(self) -> None:
         try:

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from console.feed import Wakeup
+from ui.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -88,9 +89,10 @@ class NotifyListener(QObject):
         if kind == "woke":
             self.woke.emit(value)
         else:
-            self.lost.emit(str(value))
+            self.lost.emit(t("实时通知连接中断：{detail}").format(detail=value))
 
 
 def _describe(error: BaseException) -> str:
+    """The error's first line (or its type); the GUI thread adds the translated context in ``_deliver``."""
     lines = str(error).strip().splitlines()
-    return f"实时通知连接中断：{lines[0] if lines else type(error).__name__}"
+    return lines[0] if lines else type(error).__name__
