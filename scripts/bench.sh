@@ -21,4 +21,8 @@ if pg_isready -q -h 127.0.0.1 2>/dev/null; then
   psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   $BIN/dispatch-console --db "postgresql://postgres@127.0.0.1/$db" demo --tickets 20000 --days 10 2>/dev/null >/dev/null
   $BIN/dispatch-console bench live --db "postgresql://postgres@127.0.0.1/$db" --consoles 20 --json
+  echo "== exports on PostgreSQL: the same 100,000-ticket month, handover and report"
+  db=dc_bench_export
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  $BIN/dispatch-console --db "postgresql://postgres@127.0.0.1/$db" bench export --json
 fi

@@ -101,8 +101,9 @@ def generate(url: str, tickets: int, shift_tickets: int, seed: int = 7, *, stres
     upgrade(db)
     seed_reference_data(db)
     with db.reader() as session:
-        units = [u for u, in session.execute(select(UnitRow.id))]
-        items = [i for i, in session.execute(select(DutyItemRow.code))]
+        # ordered by code, so a seed gives the same month on any database
+        units = [u for u, in session.execute(select(UnitRow.id).order_by(UnitRow.code))]
+        items = [i for i, in session.execute(select(DutyItemRow.code).order_by(DutyItemRow.code))]
     urgencies = ["urgent"] * 5 + ["fast"] * 20 + ["normal"] * 75
     minutes = {"urgent": 30, "fast": 120, "normal": 480}
     ratings = ["satisfied"] * 85 + ["basically_satisfied"] * 10 + ["unsatisfied"] * 5
@@ -272,6 +273,22 @@ def child_xlsxwriter(url: str, out: str) -> dict[str, Any]:
 CHILDREN = {"handover": child_handover, "report": child_report, "xlsxwriter": child_xlsxwriter}
 
 
+def _is_empty(url: str) -> bool:
+    """True when ``url`` holds no tickets yet (no schema, or an empty ``tickets`` table)."""
+    from sqlalchemy import inspect, text
+
+    from console.db.engine import Database
+
+    db = Database(url)
+    try:
+        with db.engine.connect() as conn:
+            if not inspect(conn).has_table("tickets"):
+                return True
+            return conn.execute(text("SELECT count(*) FROM tickets")).scalar_one() == 0
+    finally:
+        db.dispose()
+
+
 def run_child(kind: str, url: str, out: Path) -> dict[str, Any]:
     done = subprocess.run([sys.executable, "-m", "console.benchmarks.export", "--child", kind, "--db", url,
                            "--out", str(out)],
@@ -300,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-export-"))
     url = args.db or f"sqlite:///{work / 'bench.db'}"
     started = time.perf_counter()
-    if args.db is None:
+    if args.db is None or _is_empty(url):
         generate(url, args.tickets, args.shift_tickets)
         # the generated file's pages are still dirty in the page cache: flush them now, or the export's first
         # commit (its log row) waits for the kernel to write the whole freshly generated database

@@ -158,17 +158,20 @@ def count_tickets(session: Session, start: datetime, end: datetime) -> int:
 def stream_tickets(session: Session, start: datetime, end: datetime, batch: int = 2000) -> Iterator[Any]:
     """Tickets received in ``[start, end)`` with their current lead unit (the latest lead assignment that
     is neither withdrawn nor returned; none while a return awaits re-dispatch) and its close deadline, in receipt
-    order, fetched ``batch`` rows at a time (the result is never held whole)."""
-    latest = (select(A.c.ticket_id, func.max(A.c.id).label("aid"))
-              .where(A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")))
-              .group_by(A.c.ticket_id).subquery())
+    order, fetched ``batch`` rows at a time (the result is never held whole).
+
+    The lead assignment is found per ticket by a correlated ``max(id)`` on ``assignments``' ticket index, so the
+    cost stays linear whatever plan statistics say: joining a grouped sub-select instead let PostgreSQL, with
+    a cursor's fast-start preference and fresh (unanalysed) tables, rescan every assignment for every ticket."""
+    latest = (select(func.max(A.c.id)).where(A.c.ticket_id == T.c.id, A.c.role == "lead",
+                                             A.c.state.notin_(("withdrawn", "returned")))
+              .correlate(T).scalar_subquery())
     lead = A.alias("lead")
     query = (select(T.c.id, T.c.number, T.c.received_at, T.c.urgency, T.c.kind, T.c.channel, T.c.item_code,
                     T.c.title, T.c.district, T.c.street, T.c.status, T.c.dispatch_due_at, T.c.dispatched_at,
                     T.c.closed_at, T.c.rating, T.c.return_count, T.c.rollback_count, T.c.reopen_count,
                     T.c.citizen_name, T.c.citizen_phone, lead.c.unit_id, lead.c.close_due_at)
-             .select_from(T.outerjoin(latest, latest.c.ticket_id == T.c.id)
-                          .outerjoin(lead, lead.c.id == latest.c.aid))
+             .select_from(T.outerjoin(lead, lead.c.id == latest))
              .where(T.c.received_at >= start, T.c.received_at < end).order_by(T.c.received_at, T.c.id))
     result = session.execute(query.execution_options(yield_per=batch, stream_results=True))
     for partition in result.partitions():
