@@ -172,7 +172,17 @@ class HistoryGenerator:
             if progress:
                 progress(done, tickets)
         stats.open_tickets = sum(n for s, n in stats.by_status.items() if s not in ("closed", "merged"))
+        self._refresh_statistics()
         return stats
+
+    def _refresh_statistics(self) -> None:
+        """PostgreSQL: analyse the bulk-loaded tables now, so the first queries are not planned for the empty
+        tables autovacuum last saw (a report cursor once rescanned every assignment per ticket that way).
+        SQLite keeps no statistics unless asked, and the console's queries are shaped for that."""
+        if self.ctx.db.engine.dialect.name != "postgresql":
+            return
+        with self.ctx.db.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE tickets, assignments, events")
 
     def _numbers(self, moments: list[int]) -> list[str]:
         """Human numbers in time order, continuing each day's counter."""
