@@ -6,7 +6,8 @@ characters of the citizen's original text, so explanations can highlight the rig
 
 Steps, in order: Cantonese 係 (before conversion, which would make it the ambiguous 系);
 Traditional → Simplified (zhconv, ``zh-cn``); full-width ASCII and ideographic space → half-width,
-Latin letters lower-cased; Cantonese, colloquial and transcription variants (``variants``);
+Latin letters lower-cased; Cantonese, colloquial and transcription variants (``variants``), except
+where a neighbouring character shows the key straddles two words (``NOT_A_VARIANT``);
 noise: whitespace, emoji and other symbols dropped, runs of punctuation collapsed to one mark.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import zhconv
 
-from console.routing.variants import CANTONESE, COLLOQUIAL
+from console.routing.variants import CANTONESE, COLLOQUIAL, NOT_A_VARIANT
 
 _PUNCT = set(",.!?;:、。!?,;:…~-—·'\"“”‘’()[]{}<>《》【】「」『』")
 _REPLACEMENTS: dict[str, str] = {**CANTONESE, **COLLOQUIAL}
@@ -75,14 +76,25 @@ def _half_width(ch: str) -> str:
     return ch.lower() if ch.isascii() else ch
 
 
+def _across_boundary(key: str, text: str, at: int) -> bool:
+    """True when ``key`` at ``text[at:]`` only spans a word boundary (see ``NOT_A_VARIANT``)."""
+    guard = NOT_A_VARIANT.get(key)
+    if guard is None:
+        return False
+    not_before, not_after = guard
+    end = at + len(key)
+    return (at > 0 and text[at - 1] in not_before) or (end < len(text) and text[end] in not_after)
+
+
 def _replace_variants(chars: _Chars) -> _Chars:
     text = "".join(c for c, _, _ in chars)
     out: _Chars = []
     i = 0
     while i < len(text):
         for length in range(min(_MAX_REPLACEMENT, len(text) - i), 0, -1):
-            target = _REPLACEMENTS.get(text[i : i + length])
-            if target is not None:
+            key = text[i : i + length]
+            target = _REPLACEMENTS.get(key)
+            if target is not None and not _across_boundary(key, text, i):
                 start, end = chars[i][1], chars[i + length - 1][2]
                 out.extend((t, start, end) for t in target)
                 i += length

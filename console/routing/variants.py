@@ -4,6 +4,10 @@ Each table maps a surface form to the Simplified Mandarin form the duty list is 
 are matched after Traditional→Simplified conversion, so they are written in Simplified characters
 (plus the few Cantonese-only characters that conversion leaves alone). The tables are generic
 vocabulary of the dispatch room, not phrases of particular requests.
+
+``NOT_A_VARIANT`` lists, for keys that can also arise across a word boundary, the neighbouring
+characters that show the key is not there as one word: 三天燃气 is 三天|燃气 (correct), not a
+misspelt 天燃气; 快点解决 is 快点|解决, not Cantonese 点解 "why". The variant is then left as written.
 """
 
 from __future__ import annotations
@@ -83,4 +87,23 @@ COLLOQUIAL: dict[str, str] = {
     "滴滴": "网约车",
     "物管": "物业",
     "红绿灯": "信号灯",
+}
+
+_TIME_BEFORE_TIAN = "0123456789一二三四五六七八九十百千万零〇两几每今昨明前后当半整天多这那哪某白隔翌成"
+
+#: Key → (characters that may not precede it, characters that may not follow it): with such a
+#: neighbour the key's first or last character belongs to the neighbouring word.
+NOT_A_VARIANT: dict[str, tuple[str, str]] = {
+    "天燃气": (_TIME_BEFORE_TIAN, ""),  # 三天|燃气, 每天|燃气, 今天|燃气, 白天|燃气
+    "摩的": ("按观", ""),  # 按摩|的, 观摩|的
+    "的哥": ("", "哥"),  # 我的|哥哥
+    "的士": ("", "兵气"),  # 有的|士兵, 大家的|士气
+    "滴滴": ("滴", "答嗒哒滴"),  # 滴滴答答 (dripping water)
+    "物管": ("废宠动植药货杂异生食财事实污礼谷", "理道控制"),  # 废物|管理, 杂物|管道, 药物|管控
+    "点解": ("一快早慢有差", "决释除冻答"),  # 快点|解决, 一点|解释
+    "点样": ("", "品本"),  # 抽检点|样品
+    "边个": ("", "体别子头"),  # 路边|个体, 旁边|个别
+    "边度": ("", "过假日夏"),  # 海边|度假, 河边|度过
+    "成条": ("", "件款例约理"),  # 形成|条件, 形成|条例
+    "而家": ("然因从进反", "长属庭具"),  # 然而|家里, 而|家长
 }

@@ -145,3 +145,15 @@ def test_a_run_of_latin_letters_is_one_gram() -> None:
     assert "ktv" in grams and "wifi" in grams
     assert not any(g in grams for g in ("kt", "tv", "wi", "12"))
     assert "太吵" in grams
+
+
+def test_deciding_phrase_after_a_time_word_does_not_take_its_last_character() -> None:
+    """三天燃气 is 三天|燃气: no phrase may highlight 天燃气 (the variant 天燃气 → 天然气 is not applied)."""
+    engine = RoutingEngine.from_resources()
+    text = "市民来电反映：坪山区碧岭街道万科村20栋连续三天燃气管线，大家意见很大。"
+    proposal = engine.propose(text)
+    phrases = [*proposal.phrases, *(p for c in proposal.items for p in c.phrases)]
+    assert phrases
+    for phrase in phrases:
+        assert text[phrase.start : phrase.end] == phrase.text
+        assert "天" not in phrase.text

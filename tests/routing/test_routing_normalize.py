@@ -46,3 +46,35 @@ def test_span_of_a_word_points_at_its_original_characters() -> None:
 
 def test_empty_text_is_fine() -> None:
     assert normalize("").text == ""
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("连续三天燃气管线破损", "连续三天燃气管线破损"),  # 三天|燃气, not a misspelt 天燃气
+        ("每天燃气味很重", "每天燃气味很重"),
+        ("今天燃气停了", "今天燃气停了"),
+        ("家里天燃气泄漏", "家里天然气泄漏"),  # the misspelling itself is still mended
+        ("请快点解决", "请快点解决"),  # 快点|解决, not Cantonese 点解 "why"
+        ("点解冇人管", "为什么没有人管"),
+        ("我的哥哥", "我的哥哥"),
+        ("的哥绕路", "出租车司机绕路"),
+        ("水管滴滴答答", "水管滴滴答答"),
+        ("废物管理", "废物管理"),
+        ("物管不作为", "物业不作为"),
+        ("路边个体户", "路边个体户"),
+        ("形成条件", "形成条件"),
+        ("去按摩的店", "去按摩的店"),
+        ("摩的乱停", "摩托车乱停"),
+    ],
+)
+def test_variant_straddling_two_words_is_left_as_written(original: str, expected: str) -> None:
+    assert normalize(original).text == expected
+
+
+def test_word_after_a_time_word_maps_back_without_the_time_word() -> None:
+    original = "连续三天燃气管线漏气"
+    norm = normalize(original)
+    at = norm.text.index("燃气")
+    start, end = norm.span_in_original(at, at + 2)
+    assert original[start:end] == "燃气"
