@@ -26,6 +26,7 @@ from console.routing.engine import RoutingEngine
 from console.services import triage
 from console.services.context import RoomSettings
 from ui.review.highlight import PHRASE_STYLE
+from ui.review.pending_model import ESCALATED_MARK
 from ui.review.pickers import ReasonDialog, SearchPicker
 
 NOISE = "园岭街道百花二路的工地夜间施工噪声很大，凌晨两点还在打桩"
@@ -153,7 +154,7 @@ def test_a_dispatcher_clears_three_reviews_from_the_keyboard(routed_world, open_
                                                         EventRow.action == "note")).all()
     assert notes == [ESCALATION_MARKER + "楼顶加建是否属于街道执法，请值班长定"]
     wait_until(loop, lambda: desk.model.ids() == [third])
-    assert "已转值班长" in desk.model.data(desk.model.index(0, 4))
+    assert desk.model.data(desk.model.index(0, 2)).startswith(ESCALATED_MARK)
     assert not window.prompter.errors
     desk.close()
     run(loop, window.session.tasks.settle())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QScrollArea,
@@ -52,19 +53,29 @@ def _muted(text: str) -> str:
 
 
 class CandidateRow:
-    """One of the top items: rank, a confidence bar, code, name and the 3-level path."""
+    """One of the top items: rank, a confidence bar with its percentage beside it (never on the fill, where
+    it would be unreadable), code, name and the 3-level path."""
 
     def __init__(self, grid: QGridLayout, row: int):
         self.rank = QLabel()
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
-        self.bar.setFixedWidth(120)
-        self.bar.setFormat("%p%")
+        self.bar.setFixedWidth(100)
+        self.bar.setTextVisible(False)
+        self.percent = QLabel()
+        self.percent.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.percent.setMinimumWidth(self.percent.fontMetrics().horizontalAdvance("100%") + 4)
+        gauge = QWidget()
+        box = QHBoxLayout(gauge)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
+        box.addWidget(self.bar)
+        box.addWidget(self.percent)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         grid.addWidget(self.rank, row, 0)
-        grid.addWidget(self.bar, row, 1)
+        grid.addWidget(gauge, row, 1)
         grid.addWidget(self.label, row, 2)
 
     def show(self, rank: int, code: str, name: str, path: tuple[str, ...], confidence: float, chosen: bool) -> None:
@@ -72,12 +83,14 @@ class CandidateRow:
         self.rank.setText(f"<b>{rank}</b>")
         self.bar.setValue(round(confidence * 100))
         self.bar.setVisible(True)
+        self.percent.setText(f"{self.bar.value()}%")
         trail = " › ".join(path) if path else name
         self.label.setText(f"<b>{mark}{html.escape(code)} {html.escape(name)}</b><br/>{_muted(trail)}")
 
     def hide(self) -> None:
         self.rank.setText("")
         self.bar.setVisible(False)
+        self.percent.setText("")
         self.label.setText("")
 
 

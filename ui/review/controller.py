@@ -28,7 +28,7 @@ from console.services.context import ServiceContext
 from ui.i18n import record, t
 from ui.prompts import Prompter, run_dialog
 from ui.review.draft import Draft
-from ui.review.pickers import PickerRow, ReasonDialog, SearchPicker
+from ui.review.pickers import PickerResults, PickerRow, ReasonDialog, SearchPicker
 from ui.room.sender import ActionSender
 from ui.session import AppSession
 
@@ -39,6 +39,22 @@ ACCEPTED_REASON = record("人工复核：接受路由建议")
 REVIEWED_REASON = record("人工复核后分拨")
 CORRECTED_REASON = record("人工复核更正")
 MERGE_REASON = record("复核台并案：与 {number} 为同一诉求")
+
+
+def item_rows(index: ItemIndex, query: str, limit: int = ITEM_RESULTS) -> PickerResults:
+    """The item picker's rows for ``query``: the best ``limit`` matches, and how many matched in all."""
+    found = index.search(query, len(index.entries))
+    return PickerResults([PickerRow(e.code, f"{e.code}  {e.name}    — {e.path_text}",
+                                    t("、").join(e.keywords) or e.description) for e in found[:limit]],
+                         total=len(found))
+
+
+def unit_rows(units: tuple[UnitChoice, ...], query: str, limit: int = UNIT_RESULTS) -> PickerResults:
+    """The unit pickers' rows: units whose search text holds every word of ``query`` (first ``limit``)."""
+    words = query.lower().split()
+    found = [u for u in units if all(w in u.search_text for w in words)]
+    return PickerResults([PickerRow(u.code, f"{u.name}    — {u.line_name} · {u.code}") for u in found[:limit]],
+                         total=len(found))
 
 
 class ReviewController(QObject):
@@ -150,9 +166,8 @@ class ReviewController(QObject):
             return False
         index = await self.item_index()
 
-        def search(query: str) -> list[PickerRow]:
-            return [PickerRow(e.code, f"{e.code}  {e.name}    — {e.path_text}",
-                              t("、").join(e.keywords) or e.description) for e in index.search(query, ITEM_RESULTS)]
+        def search(query: str) -> PickerResults:
+            return item_rows(index, query)
 
         prompt = t("按关键词、事项编码或拼音首字母（如 sgzs → 施工噪声）搜索：")
         picker = SearchPicker(t("改选职责事项") + f" — {card.number}", prompt, search, self.dialog_parent)
@@ -192,10 +207,8 @@ class ReviewController(QObject):
 
     @staticmethod
     def _unit_search(units: tuple[UnitChoice, ...]) -> Callable[[str], list[PickerRow]]:
-        def search(query: str) -> list[PickerRow]:
-            words = query.lower().split()
-            found = [u for u in units if all(w in u.search_text for w in words)]
-            return [PickerRow(u.code, f"{u.name}    — {u.line_name} · {u.code}") for u in found[:UNIT_RESULTS]]
+        def search(query: str) -> PickerResults:
+            return unit_rows(units, query)
         return search
 
     def _update(self, draft: Draft) -> None:

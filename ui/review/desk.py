@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +37,8 @@ from ui.prompts import QtPrompter
 from ui.review.card_view import CardView
 from ui.review.controller import ReviewController
 from ui.review.pending_model import PENDING, PendingModel, pending_reviews
+
+TITLE_WIDTH = 260  # room left for the request title (and the scroll bar) when the list is first laid out
 
 KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("accept", ("Return", "Enter"), N_("接受/分拨")),
@@ -99,10 +101,15 @@ class ReviewDesk(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 84), (1, 148), (3, 96), (4, 84)):
+        header.setSectionResizeMode(PendingModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        bold = QFont(header.font())
+        bold.setBold(True)  # some styles draw the header bold: size for that
+        widths = self.model.column_widths(self.table.fontMetrics(), QFontMetrics(bold))
+        for column, width in widths.items():
             self.table.setColumnWidth(column, width)
+        list_width = max(620, sum(widths.values()) + TITLE_WIDTH)  # the title keeps room in every language
         self.card_view = CardView()
         self.card_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -110,7 +117,7 @@ class ReviewDesk(QWidget):
         self.splitter.addWidget(self.card_view)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([620, 740])
+        self.splitter.setSizes([list_width, 1360 - list_width])
         self.help = QLabel(t("<b>回车</b> 接受/分拨 · <b>↑/↓</b> 切换工单 · <b>1/2/3</b> 采用第几个建议 · "
                              "<b>I</b> 改选事项 · <b>L</b> 主办单位 · <b>O</b> 协办单位 · <b>E</b> 转值班长 · "
                              "<b>M</b> 并案 · <b>S</b> 跳过 · <b>Ctrl+E</b> 只看转值班长 · <b>Esc</b> 关闭"))

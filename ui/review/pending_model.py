@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 
 from console.queries.rows import QueueRow
 from ui.countdown import format_remaining, sla_state
@@ -20,6 +21,14 @@ from ui.palette import row_brushes, urgency_icon
 
 PENDING = "pending_review"
 Index = QModelIndex | QPersistentModelIndex
+ESCALATED_MARK = "⚑ "  # before the title of a ticket escalated to the shift supervisor
+# Widest cells the columns are sized for (the list is small and ticks every second: no resizing to contents).
+_WIDEST_REMAINING = -(9 * 3600 + 59 * 60 + 59)  # 超 9:59:59
+_WIDEST_NUMBER = "MY20260000000000"
+_WIDEST_PLACE = "龙岗区南湾街"
+_WIDEST_NAME = "欧阳晓明"
+_CELL_PADDING = 16
+_ICON_WIDTH = 22
 
 
 def pending_reviews(rows: Iterable[QueueRow], escalated: frozenset[int] = frozenset(),
@@ -32,9 +41,10 @@ def pending_reviews(rows: Iterable[QueueRow], escalated: frozenset[int] = frozen
 
 
 class PendingModel(QAbstractTableModel):
-    """Columns: remaining time (urgency icon), number, title, place, claimed by / escalated."""
+    """Columns: remaining time (urgency icon), number, title (⚑ when escalated), place, claimed by."""
 
-    HEADERS = (N_("剩余"), N_("工单编号"), N_("诉求"), N_("区/街道"), N_("状态"))
+    HEADERS = (N_("剩余"), N_("工单编号"), N_("诉求"), N_("区/街道"), N_("认领人"))
+    TITLE, CLAIMED_BY = 2, 4
 
     def __init__(self, warning_fraction: float = 0.8, parent: Any = None):
         super().__init__(parent)
@@ -70,7 +80,9 @@ class PendingModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and column == 0:
             background, foreground = row_brushes(row.urgency, self.state(row))
             return background if role == Qt.ItemDataRole.BackgroundRole else foreground
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
+            if row.id in self.escalated:
+                return t("已转值班长") + t("：") + row.title
             return row.title
         if role == Qt.ItemDataRole.UserRole:
             return row.id
@@ -83,16 +95,26 @@ class PendingModel(QAbstractTableModel):
             return format_remaining(row.due_ts - self.now, t("超 "), t("天"), t("时"))
         if column == 1:
             return row.number
-        if column == 2:
-            return row.title
+        if column == self.TITLE:
+            return (ESCALATED_MARK if row.id in self.escalated else "") + row.title
         if column == 3:
             return f"{row.district}{row.street}"
-        parts = []
-        if row.id in self.escalated:
-            parts.append(t("已转值班长"))
-        if row.claimed_by_name:
-            parts.append(row.claimed_by_name)
-        return " · ".join(parts)
+        return row.claimed_by_name or ""
+
+    def column_widths(self, cells: QFontMetrics, header: QFontMetrics) -> dict[int, int]:
+        """Widths of the fixed columns (all but the title, which stretches) in the current UI language:
+        the header or the widest expected cell, whichever is wider, so neither wraps nor is cut."""
+        widest = {
+            0: format_remaining(_WIDEST_REMAINING, t("超 "), t("天"), t("时")),
+            1: _WIDEST_NUMBER,
+            3: _WIDEST_PLACE,
+            self.CLAIMED_BY: _WIDEST_NAME,
+        }
+        widths = {}
+        for column, sample in widest.items():
+            cell = cells.horizontalAdvance(sample) + (_ICON_WIDTH if column == 0 else 0)
+            widths[column] = max(cell, header.horizontalAdvance(t(self.HEADERS[column]))) + _CELL_PADDING
+        return widths
 
     def state(self, row: QueueRow) -> str:
         return sla_state(row.due_start_ts, row.due_ts, self.now, self.warning_fraction)

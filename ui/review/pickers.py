@@ -37,6 +37,14 @@ class PickerRow:
     tooltip: str = ""
 
 
+class PickerResults(list[PickerRow]):
+    """The rows a search lists plus ``total``, how many matched in all (more than listed when capped)."""
+
+    def __init__(self, rows: Sequence[PickerRow] = (), total: int | None = None):
+        super().__init__(rows)
+        self.total = len(self) if total is None else max(total, len(self))
+
+
 class SearchPicker(QDialog):
     """``choice()`` is the picked key (single) or ``choices()`` the ticked keys (multi)."""
 
@@ -49,6 +57,7 @@ class SearchPicker(QDialog):
         self._search = search
         self.multi = multi
         self.ticked: list[str] = list(ticked)
+        self.total = 0  # matches of the last search; the list may show fewer (see ``PickerResults``)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(prompt))
         self.query = QLineEdit(initial)
@@ -80,7 +89,9 @@ class SearchPicker(QDialog):
     def _refresh(self) -> None:
         self.results.blockSignals(True)
         self.results.clear()
-        for row in self._search(self.query.text()):
+        rows = self._search(self.query.text())
+        self.total = rows.total if isinstance(rows, PickerResults) else len(rows)
+        for row in rows:
             item = QListWidgetItem(row.text)
             item.setData(KEY_ROLE, row.key)
             if row.tooltip:
@@ -103,7 +114,11 @@ class SearchPicker(QDialog):
         self._show_summary()
 
     def _show_summary(self) -> None:
-        found = t("找到 {n} 项").format(n=self.results.count())
+        shown = self.results.count()
+        if self.total > shown:
+            found = t("找到 {n} 项，显示前 {shown} 项").format(n=self.total, shown=shown)
+        else:
+            found = t("找到 {n} 项").format(n=shown)
         if self.multi:
             found += " · " + t("已选 {n} 个").format(n=len(self.ticked))
         self.summary.setText(found)
