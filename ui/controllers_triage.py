@@ -20,22 +20,27 @@ from collections.abc import Awaitable, Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from console.domain.enums import Urgency
+from console.domain.enums import TicketStatus, Urgency
 from console.domain.errors import ConflictError, DomainError
+from console.domain.lifecycle import AT_UNIT, TABLE, Action
 from console.domain.ticket import ClaimedByOther
 from console.queries.detail import preview_item, ticket_detail
 from console.queries.live import ConnectionLost, fresh_rows
-from console.queries.reference import Directory, load_directory
 from console.queries.rows import QueueRow, RoutingHint, TicketDetail
+from console.review_desk.item_search import ItemIndex
+from console.review_desk.search_load import load_item_index
 from console.services import triage
 from console.services.changes import Changed
 from console.services.context import ServiceContext
-from ui.i18n import t
+from ui.i18n import record, t
 from ui.prompts import Prompter, hint_text
 from ui.review.controller import REVIEWED_REASON
 from ui.room.conflict_dialog import ask_redo
 from ui.room.sender import ActionNotConfirmed, ActionSender
 from ui.session import AppSession
+
+# Recorded on the dispatch event in Chinese whatever the UI language (shown through record_text).
+SUGGESTED_REASON = record("按路由建议分拨")
 
 ConflictAsker = Callable[[ConflictError, str, QueueRow | None], Awaitable[bool]]
 MAX_REDOS = 3
@@ -58,7 +63,7 @@ class TriageController(QObject):
         self.sender_ = ActionSender(session, session.link, self)
         self.sender_.settled.connect(self.message)
         self.conflicts: ConflictAsker = conflicts or self._ask_redo
-        self._directory: Directory | None = None
+        self._items: ItemIndex | None = None
 
     async def _ask_redo(self, conflict: ConflictError, action: str, fresh: QueueRow | None) -> bool:
         parent = self.parent()
@@ -194,15 +199,44 @@ class TriageController(QObject):
     async def _detail(self, row: QueueRow) -> TicketDetail:
         return await self.session.worker.run(ticket_detail, self.ctx, row.id, self.session.role)
 
-    async def directory(self) -> Directory:
-        if self._directory is None:
-            self._directory = await self.session.worker.run(load_directory, self.ctx.db)
-        return self._directory
+    async def item_index(self) -> ItemIndex:
+        """The duty items in effect, searchable like the review desk's picker (read once per session)."""
+        if self._items is None:
+            self._items = await self.session.worker.run(load_item_index, self.ctx)
+        return self._items
+
+    def _dispatchable(self, row: QueueRow) -> bool:
+        """Whether the lifecycle lets the actor dispatch ``row`` now (``TABLE[Action.DISPATCH]``); if not,
+        say on the status bar what is wrong and what to do instead. Checked before claiming anything."""
+        transition = TABLE[Action.DISPATCH]
+        if self.session.role not in transition.roles:
+            self.message.emit(t("「{role}」不能分拨工单，请交分拨员或值班长处理").format(role=t(self.session.role.label)))
+            return False
+        try:
+            status = TicketStatus(row.status)
+        except ValueError:
+            return True  # unknown here; the service decides
+        if status in transition.sources:
+            return True
+        label = t(status.label)
+        if status in AT_UNIT:
+            text = t("工单 {number} 当前为“{status}”，已分拨到承办单位，不能再分拨；"
+                     "需要更换承办单位时，请值班长用“批量改派”（Ctrl+Shift+B）改派单位")
+        elif status == TicketStatus.ARBITRATION:
+            text = t("工单 {number} 当前为“{status}”，退单须先仲裁，不能直接分拨；"
+                     "请值班长用“退单仲裁”（Ctrl+Shift+J）处理")
+        elif status == TicketStatus.REPLIED:
+            text = t("工单 {number} 当前为“{status}”，承办单位已反馈，不能再分拨；请办结（Ctrl+Shift+K），"
+                     "市民不满意时用“市民评价”（Ctrl+Shift+G）回退承办单位")
+        else:
+            text = t("工单 {number} 当前为“{status}”，已过分拨环节，不能分拨")
+        self.message.emit(text.format(number=row.number, status=label))
+        return False
 
     async def dispatch_suggested(self) -> None:
         """Dispatch to the suggested item after one confirmation (Enter); no suggestion opens the review."""
         row = self._row()
-        if row is None or (row := await self._ensure_holder(row)) is None:
+        if row is None or not self._dispatchable(row) or (row := await self._ensure_holder(row)) is None:
             return
         detail = await self._detail(row)
         hint = detail.hint
@@ -212,21 +246,23 @@ class TriageController(QObject):
             return
         if not await self.prompter.confirm(t("按建议分拨"), f"{detail.number}\n{detail.title}\n\n{hint_text(hint)}"):
             return
-        await self._dispatch(row, detail, hint.item_code, t("按路由建议分拨"))
+        await self._dispatch(row, detail, hint.item_code, SUGGESTED_REASON)
 
     async def review(self) -> None:
+        """Review and dispatch (R): only on a ticket the actor may dispatch now — refused on the status bar,
+        before any claim, otherwise."""
         row = self._row()
-        if row is None or (row := await self._ensure_holder(row)) is None:
+        if row is None or not self._dispatchable(row) or (row := await self._ensure_holder(row)) is None:
             return
         await self._review(row, await self._detail(row))
 
     async def _review(self, row: QueueRow, detail: TicketDetail) -> None:
-        directory = await self.directory()
+        items = await self.item_index()
 
         async def preview(code: str) -> RoutingHint:
             return await self.session.worker.run(preview_item, self.ctx, row.id, code)
 
-        choice = await self.prompter.dispatch(detail, directory, preview)
+        choice = await self.prompter.dispatch(detail, items, preview)
         if choice is not None:
             await self._dispatch(row, detail, choice.item_code, choice.reason or REVIEWED_REASON)
 

@@ -14,8 +14,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from console.queries.reference import Directory
 from console.queries.rows import RoutingHint, TicketDetail
+from console.review_desk.item_search import ItemIndex
 from ui.i18n import t
 
 
@@ -35,8 +35,10 @@ class Prompter(Protocol):
     async def confirm(self, title: str, text: str) -> bool: ...
     async def text(self, title: str, label: str, default: str = "", multiline: bool = False) -> str | None: ...
     async def urgency(self, current: str) -> UrgencyChoice | None: ...
-    async def dispatch(self, detail: TicketDetail, directory: Directory,
-                       preview: Callable[[str], Any]) -> DispatchChoice | None: ...
+    async def dispatch(self, detail: TicketDetail, items: ItemIndex,
+                       preview: Callable[[str], Any]) -> DispatchChoice | None:
+        """The review-and-dispatch dialog: ``items`` are the duty items in effect (searched like the review
+        desk's picker), ``preview(code)`` awaits the RoutingHint of an item. None when cancelled."""
     def error(self, title: str, text: str) -> None: ...
 
 
@@ -99,11 +101,11 @@ class QtPrompter:
             return None
         return dialog.choice()
 
-    async def dispatch(self, detail: TicketDetail, directory: Directory,
+    async def dispatch(self, detail: TicketDetail, items: ItemIndex,
                        preview: Callable[[str], Any]) -> DispatchChoice | None:
         from ui.dialogs.dispatch_dialog import DispatchDialog
 
-        dialog = DispatchDialog(detail, directory, preview, self.parent)
+        dialog = DispatchDialog(detail, items, preview, self.parent)
         if await self._run(dialog) != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
