@@ -19,11 +19,15 @@ from ui.i18n import t
 
 @dataclass(frozen=True)
 class Column:
+    """``width`` is the default width; ``samples`` are the longest texts the column shows in the current
+    language (its translated labels), which the view measures once so that none of them is cut."""
+
     key: str
     header: str
     width: int
     sort_attrs: tuple[str, ...]
     display: Callable[[QueueRow, float], str]
+    samples: tuple[str, ...] = ()
 
 
 def _labels(enum: Any) -> dict[str, str]:
@@ -77,17 +81,34 @@ def _status(row: QueueRow, _now: float) -> str:
     return text
 
 
+def _countdown_samples() -> tuple[str, ...]:
+    """The widest countdowns: every deadline kind, late, with hours or days."""
+    late, day, hour = Labels.units
+    return tuple(f"{label} {late}{clock}" for label in Labels.due.values()
+                 for clock in ("88:88:88", f"88{day}88{hour}"))
+
+
+def _status_samples() -> tuple[str, ...]:
+    """Every status label, with 回退 marked, and the handling statuses with 申请延期 marked."""
+    rolled_back, extension = t("（回退）"), t("（申请延期）")
+    handling = (TicketStatus.DISPATCHED, TicketStatus.ACCEPTED, TicketStatus.HANDLING)
+    labels = list(Labels.status.values())
+    return (*labels, *(label + rolled_back for label in labels),
+            *(Labels.status.get(s.value, s.value) + extension for s in handling))
+
+
 def build_columns() -> list[Column]:
     """The columns in default order. Call after ``Labels.load()``. ``sort_attrs`` name the row fields that
     order the column; the ticket id always breaks ties (so every row has a unique place)."""
     return [
-        Column("countdown", t("倒计时"), 120, ("due_ts",), _countdown),
+        Column("countdown", t("倒计时"), 120, ("due_ts",), _countdown, _countdown_samples()),
         Column("urgency", t("紧急程度"), 80, ("urgency_rank", "due_ts"),
-               lambda r, _n: Labels.urgency.get(r.urgency, r.urgency)),
-        Column("number", t("工单编号"), 150, ("number",), lambda r, _n: r.number),
-        Column("received", t("受理时间"), 95, ("received_ts",), _received),
-        Column("kind", t("类型"), 50, ("kind",), lambda r, _n: Labels.kind.get(r.kind, r.kind)),
-        Column("status", t("状态"), 80, ("status",), _status),
+               lambda r, _n: Labels.urgency.get(r.urgency, r.urgency), tuple(Labels.urgency.values())),
+        Column("number", t("工单编号"), 150, ("number",), lambda r, _n: r.number, ("MY20268888888888",)),
+        Column("received", t("受理时间"), 95, ("received_ts",), _received, ("88-88 88:88",)),
+        Column("kind", t("类型"), 50, ("kind",), lambda r, _n: Labels.kind.get(r.kind, r.kind),
+               tuple(Labels.kind.values())),
+        Column("status", t("状态"), 80, ("status",), _status, _status_samples()),
         Column("title", t("诉求摘要"), 260, ("title",), lambda r, _n: r.title),
         Column("place", t("区 / 街道"), 120, ("district", "street"), _place),
         Column("item", t("职责事项"), 160, ("item_code",), _item),

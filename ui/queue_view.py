@@ -3,13 +3,20 @@ selected at a time, selection kept by ticket id across resets. GUI thread; no da
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from console.queries.rows import QueueRow
+from ui.queue_columns import Column
 from ui.queue_model import QueueModel
 
 ROW_HEIGHT = 24
+CELL_PADDING = 14  # the style's cell margins and a little air
+HEADER_PADDING = 28  # margins and the sort indicator
+ICON_WIDTH = 22  # the urgency column's icon and its spacing
+MAX_FITTED_WIDTH = 320
 
 
 class QueueView(QTableView):
@@ -33,13 +40,36 @@ class QueueView(QTableView):
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT)
-        for i, column in enumerate(model.columns):
-            self.setColumnWidth(i, column.width)
+        self.fit_columns()
+        self._fitted_on_show = False
         self._kept_id: int | None = None
         self._kept_offset = 0
         model.modelAboutToBeReset.connect(self._remember)
         model.modelReset.connect(self._restore)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def fitted_width(self, column: Column) -> int:
+        """The column's width in the current language and font: its default, widened so that its header and
+        the longest of its ``samples`` (translated labels) fit; measured once, never per row."""
+        cells, header = self.fontMetrics(), self.horizontalHeader().fontMetrics()
+        icon = ICON_WIDTH if column.key == "urgency" else 0
+        widest = max((cells.horizontalAdvance(text) + CELL_PADDING + icon for text in column.samples), default=0)
+        fitted = max(widest, header.horizontalAdvance(column.header) + HEADER_PADDING)
+        return max(column.width, min(fitted, MAX_FITTED_WIDTH))
+
+    def fit_columns(self, widen_only: bool = False) -> None:
+        """Every column at its fitted width; ``widen_only``: only the columns narrower than that (widths
+        restored from an earlier session, perhaps in another language, keep what the user widened)."""
+        for i, column in enumerate(self.queue.columns):
+            fitted = self.fitted_width(column)
+            if not widen_only or self.columnWidth(i) < fitted:
+                self.setColumnWidth(i, fitted)
+
+    def showEvent(self, event: Any) -> None:
+        if not self._fitted_on_show:  # after the window restored its saved column widths
+            self._fitted_on_show = True
+            self.fit_columns(widen_only=True)
+        super().showEvent(event)
 
     def current_row(self) -> QueueRow | None:
         index = self.currentIndex()

@@ -20,6 +20,8 @@ from console.analytics.suggestions import SuggestionDigest
 from console.analytics.top import ProblemGroup, TopProblems
 from console.domain.clock import format_room_time
 
+UNROUTED = "（未定事项，不参与排名）"
+
 
 def add_hotspots_sheet(wb: Workbook, spots: Iterable[Hotspot], title: str = "热点聚集") -> None:
     ws = wb.create_sheet(title)
@@ -52,8 +54,8 @@ def add_top_sheet(wb: Workbook, top: TopProblems) -> None:
     ws = wb.create_sheet("本周突出问题")
     put(ws, 1, 1, f"统计期：{format_room_time(top.since)} 至 {format_room_time(top.until)}（与上一周期比较）")
     row = write_table(ws, ("维度", "名称", "合计", "上期合计", "排名", "事项", "类别", "件数", "上期", "增减"),
-                      _top_rows("全市", [ProblemGroup("all", "全市", sum(p.count for p in top.overall),
-                                                      sum(p.previous for p in top.overall), top.overall)]),
+                      _top_rows("全市", [ProblemGroup("all", "全市", top.total, top.previous_total, top.overall,
+                                                      top.unrouted)]),
                       start_row=3, widths=(8, 28, 8, 9, 6, 26, 18, 8, 8, 8))
     for dimension, groups in (("区", top.by_district), ("类别", top.by_category), ("单位", top.by_unit)):
         for values in _top_rows(dimension, groups):
@@ -63,11 +65,14 @@ def add_top_sheet(wb: Workbook, top: TopProblems) -> None:
 
 
 def _top_rows(dimension: str, groups: Iterable[ProblemGroup]) -> list[tuple[Any, ...]]:
-    out = []
+    out: list[tuple[Any, ...]] = []
     for group in groups:
         for rank, p in enumerate(group.problems, 1):
             out.append((dimension, group.label, group.total, group.previous_total, rank, p.item_name, p.category,
                         p.count, p.previous, p.change))
+        if group.unrouted:  # not yet routed to a duty item: listed apart, never ranked
+            out.append((dimension, group.label, group.total, group.previous_total, "", UNROUTED, "",
+                        group.unrouted, "", ""))
     return out
 
 

@@ -1,5 +1,9 @@
 """The week's top problems: the most frequent duty items per district, per category and per lead unit, with
-the previous period for comparison. Three ``GROUP BY`` queries per period; reading only."""
+the previous period for comparison. Three ``GROUP BY`` queries per period; reading only.
+
+Tickets not yet routed to a duty item (intake still to be triaged) are not a problem: they never rank.
+They stay in the totals (a district's volume is every ticket received there) and are counted apart as
+``unrouted`` so the reader sees how much of the total is not yet classified; they form no category."""
 
 from __future__ import annotations
 
@@ -40,6 +44,7 @@ class ProblemGroup:
     total: int
     previous_total: int
     problems: tuple[Problem, ...]
+    unrouted: int = 0  # tickets of ``total`` without a duty item (not ranked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,9 @@ class TopProblems:
     by_district: tuple[ProblemGroup, ...]
     by_category: tuple[ProblemGroup, ...]
     by_unit: tuple[ProblemGroup, ...]
+    unrouted: int = 0  # tickets of the period without a duty item (not ranked)
+    total: int = 0  # every ticket of the period (the city's volume), unrouted included
+    previous_total: int = 0
 
 
 def top_problems(session: Session, since: datetime, until: datetime, *, per_group: int = 5,
@@ -73,17 +81,20 @@ def top_problems(session: Session, since: datetime, until: datetime, *, per_grou
     for source, overall, by_district, by_category in ((now_place, overall_now, district_now, category_now),
                                                       (old_place, overall_old, district_old, category_old)):
         for (district, code), n in source.items():
+            code = code or None
             overall[code] += n
             by_district[district or "（未知区）"][code] += n
-            by_category[category(code)][code] += n
+            if code is not None:
+                by_category[category(code)][code] += n
     unit_now: dict[str, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
     unit_old: dict[str, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
     for unit_source, target in ((now_unit, unit_now), (old_unit, unit_old)):
         for (unit_id, code), n in unit_source.items():
-            target[str(unit_id)][code] += n
+            target[str(unit_id)][code or None] += n
 
     def problems(now: dict[str | None, int], old: dict[str | None, int]) -> tuple[Problem, ...]:
-        ranked = sorted(now.items(), key=lambda kv: (-kv[1], kv[0] or ""))[:per_group]
+        routed = [(code, n) for code, n in now.items() if code is not None]
+        ranked = sorted(routed, key=lambda kv: (-kv[1], kv[0] or ""))[:per_group]
         return tuple(Problem(code, _item_name(catalog, code), category(code), n, old.get(code, 0))
                      for code, n in ranked)
 
@@ -91,13 +102,14 @@ def top_problems(session: Session, since: datetime, until: datetime, *, per_grou
                 label: Iterable[tuple[str, str]] | None = None) -> tuple[ProblemGroup, ...]:
         labels = dict(label or ())
         out = [ProblemGroup(key, labels.get(key, key), sum(now[key].values()), sum(old.get(key, {}).values()),
-                            problems(now[key], old.get(key, {}))) for key in now]
+                            problems(now[key], old.get(key, {})), now[key].get(None, 0)) for key in now]
         out.sort(key=lambda g: (-g.total, g.key))
         return tuple(out[:groups] if groups else out)
 
     return TopProblems(since, until, problems(overall_now, overall_old), grouped(district_now, district_old),
                        grouped(category_now, category_old),
-                       grouped(unit_now, unit_old, ((str(k), v) for k, v in units.items())))
+                       grouped(unit_now, unit_old, ((str(k), v) for k, v in units.items())),
+                       overall_now.get(None, 0), sum(overall_now.values()), sum(overall_old.values()))
 
 
 def week_of(until: datetime) -> tuple[datetime, datetime]:

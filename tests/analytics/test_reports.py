@@ -62,14 +62,40 @@ def test_top_problems_by_district_category_and_unit(sqlite_room) -> None:  # typ
     with room.ctx.db.reader() as s:
         top = top_problems(s, now - 7 * DAY, now)
     overall = {p.item_code: (p.count, p.previous) for p in top.overall}
-    assert overall == {"010101": (3, 1), "150201": (3, 0), None: (1, 0)}
-    districts = {g.label: (g.total, g.previous_total, [p.item_code for p in g.problems]) for g in top.by_district}
-    assert districts == {"福田区": (4, 1, ["010101", "150201"]), "罗湖区": (3, 0, ["150201", None])}
+    assert overall == {"010101": (3, 1), "150201": (3, 0)} and top.unrouted == 1
+    districts = {g.label: (g.total, g.previous_total, [p.item_code for p in g.problems], g.unrouted)
+                 for g in top.by_district}
+    assert districts == {"福田区": (4, 1, ["010101", "150201"], 0), "罗湖区": (3, 0, ["150201"], 1)}
     categories = {g.label: g.total for g in top.by_category}
-    assert categories["城市管理"] == 3 and categories[NO_ITEM] == 1 and sum(categories.values()) == 7
+    assert categories["城市管理"] == 3 and NO_ITEM not in categories and sum(categories.values()) == 6
     units = {g.label: g.total for g in top.by_unit}
     assert units == {"福田区城市管理和综合执法局": 3, "罗湖区水务局": 2, "福田区水务局": 1}
     assert top.by_unit[0].problems[0].change == 2
+
+
+def test_tickets_without_an_item_never_rank_but_are_counted_apart(sqlite_room, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Intake not yet routed to a duty item is not a problem of the week, however many there are: it stays
+    in the district's total, is counted apart (``unrouted``) and is listed apart, unranked, in the sheet."""
+    room = sqlite_room
+    now = room.clock.now()
+    for _ in range(4):
+        add_ticket(room, received_at=now - DAY, item=None, district="福田区", street="华富")
+    for _ in range(2):
+        add_ticket(room, received_at=now - DAY, item="010101", district="福田区", street="华富",
+                   lead="福田区/urban_mgmt")
+    with room.ctx.db.reader() as s:
+        top = top_problems(s, now - 7 * DAY, now)
+    (futian,) = top.by_district
+    assert (futian.total, futian.unrouted) == (6, 4)
+    assert [p.item_code for p in futian.problems] == ["010101"]
+    assert [p.item_code for p in top.overall] == ["010101"] and (top.total, top.unrouted) == (6, 4)
+    assert [g.label for g in top.by_category] == ["城市管理"]
+    assert all(p.item_name != NO_ITEM for g in top.by_district + top.by_unit for p in g.problems)
+    path = write_workbook(tmp_path / "top.xlsx", [top])
+    rows = [[c.value for c in row] for row in load_workbook(path)["本周突出问题"].iter_rows(min_row=4)]
+    apart = [r for r in rows if r[5] == "（未定事项，不参与排名）"]
+    assert [(r[0], r[1], r[4] or "", r[7]) for r in apart] == [("全市", "全市", "", 4), ("区", "福田区", "", 4)]
+    assert all(r[4] for r in rows if r[5] != "（未定事项，不参与排名）")
 
 
 def test_suggestions_digest_groups_by_topic_and_district(sqlite_room, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

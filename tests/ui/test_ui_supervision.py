@@ -197,3 +197,53 @@ def test_probable_duplicate_is_merged_and_a_supervisor_undoes_it(world, open_win
     window.qactions["unmerge"].trigger()
     settle(window, loop)
     assert ticket(world, second).status == "pending_review"
+
+
+def test_bulk_reassign_names_nobody_to_take_the_tickets_until_the_supervisor_picks(qtbot) -> None:
+    """The "to" person is not preset (it was the source person themself): OK asks for a choice, and picking
+    the source person is refused."""
+    from console.domain.enums import Role
+    from console.supervision_queries.rows import StaffChoice
+    from ui.i18n import t
+    from ui.supervision.dialogs import BulkReassignDialog
+
+    staff = [StaffChoice(1, "disp01", "李分拨", Role.DISPATCHER.value, 2),
+             StaffChoice(2, "disp02", "王分拨", Role.DISPATCHER.value, 2)]
+    dialog = BulkReassignDialog([], staff, [], source_staff="disp01")
+    qtbot.addWidget(dialog)
+    assert dialog.source_picker.username() == "disp01"
+    assert dialog.staff_picker.currentIndex() == -1 and dialog.staff_picker.username() == ""
+    assert dialog.choice().to_username == ""
+    dialog.reason.setText("下班交接")
+    dialog._accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.problem.text() == t("请选择改派对象")
+    dialog.staff_picker.set_username("disp01")
+    dialog._accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.problem.text() == t("不能改派给同一个人")
+    dialog.staff_picker.set_username("disp02")
+    dialog._accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.choice().to_username == "disp02"
+
+
+def test_workload_heading_names_the_shift_in_the_ui_language(world, open_window, loop) -> None:
+    """The heading's shift is the handover composer's translated ``shift_text``, not the core's Chinese
+    ``Workload.shift_label``: the same words as the core in Chinese, no Chinese left in English."""
+    import re
+
+    from ui.handover.composer import shift_text
+    from ui.i18n import install_language
+
+    window = open_window("sup01")
+    window.qactions["workload"].trigger()
+    panel = window.supervision_docks["workload"].widget()
+    wait_until(loop, lambda: panel.workload is not None and panel.heading.text())
+    assert panel.heading.text().startswith(panel.workload.shift_label + " · ")
+    assert install_language("en")
+    try:
+        run(loop, panel.refresh())
+        heading = panel.heading.text()
+        shift = window.session.shift(panel.workload.shift_start)
+        assert heading.startswith(shift_text(shift)) and shift.label not in heading
+        assert not re.search(r"[\u3400-\u9fff]", heading), heading
+    finally:
+        install_language("zh_CN")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -189,8 +190,7 @@ class AnalyticsDialog(QDialog):
         key = self.dimension.currentData()
         groups: tuple[ProblemGroup, ...]
         if key == "overall":
-            groups = (ProblemGroup("all", t("全市"), sum(p.count for p in top.overall),
-                                   sum(p.previous for p in top.overall), top.overall),)
+            groups = (ProblemGroup("all", t("全市"), top.total, top.previous_total, top.overall, top.unrouted),)
         else:
             groups = getattr(top, key)
         for group in groups:
@@ -202,6 +202,11 @@ class AnalyticsDialog(QDialog):
             for rank, p in enumerate(group.problems, 1):
                 node.addChild(QTreeWidgetItem([f"{rank}. {p.item_name}", p.category, str(p.count), str(p.previous),
                                                f"{p.change:+d}"]))
+            if group.unrouted:  # not a problem: intake not yet routed to a duty item, shown apart, unranked
+                apart = QTreeWidgetItem([t("（未定事项，不参与排名）"), "", str(group.unrouted), "", ""])
+                for column in range(apart.columnCount()):
+                    apart.setForeground(column, QBrush(QColor("#777777")))
+                node.addChild(apart)
             self.top_tree.addTopLevelItem(node)
         for i in range(min(5, self.top_tree.topLevelItemCount())):
             first = self.top_tree.topLevelItem(i)

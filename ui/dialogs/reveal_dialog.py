@@ -16,6 +16,8 @@ from ui.i18n import record, t
 COMMON_REASONS = (record("市民要求回电"), record("上门核实需联系市民"), record("核实市民身份"), record("回访满意度"),
                   record("补充诉求信息"))
 
+MIN_WIDTH, MAX_WIDTH = 420, 640
+
 
 class RevealDialog(QDialog):
     """Reason for revealing the personal data of ticket ``number``; ``reason()`` after ``Accepted``."""
@@ -25,9 +27,14 @@ class RevealDialog(QDialog):
         self.setWindowTitle(t("查看完整信息"))
         self.setObjectName("revealDialog")
         layout = QVBoxLayout(self)
-        intro = QLabel(t("查看工单 {number} 的市民姓名、电话、地址和完整诉求内容。").format(number=number) + "\n"
-                       + t("原因和查看人将记录在工单办理轨迹中。"))
+        lines = (t("查看工单 {number} 的市民姓名、电话、地址和完整诉求内容。").format(number=number),
+                 t("原因和查看人将记录在工单办理轨迹中。"))
+        intro = QLabel("\n".join(lines))
         intro.setWordWrap(True)
+        # Wide enough for the intro's lines unwrapped (within reason): a word-wrapped label alone would let
+        # the dialog shrink to a narrow column of broken lines.
+        widest = max(intro.fontMetrics().horizontalAdvance(line) for line in lines)
+        self.setMinimumWidth(max(MIN_WIDTH, min(widest + 40, MAX_WIDTH)))
         layout.addWidget(intro)
         self.reason_box = QComboBox()
         self.reason_box.setEditable(True)

@@ -52,13 +52,17 @@ def case_html(case: ArbitrationCase) -> str:
             f"<p><b>{t('退单记录（{n}）').format(n=len(case.returns))}</b></p><ol>{returns}</ol>")
 
 
+SPLIT_STRETCH = (3, 4, 3)  # list, case, form
+SIDE_BY_SIDE_WIDTH = 900  # below this the three parts are stacked
+
+
 class ArbitrationPanel(Panel):
     def __init__(self, window: Any, parent: QWidget | None = None):
         super().__init__(window, parent)
         self.title = t("退单仲裁")
         self.cases: list[ArbitrationCase] = []
         self.units: list[UnitChoice] = []
-        self.table = RowTable([t("工单"), t("标题"), t("退单次数"), t("转仲裁时间")])
+        self.table = RowTable([t("工单"), t("标题"), t("退单次数"), t("转仲裁时间")], stretch=1)
         self.case_view = QTextBrowser()
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
@@ -71,19 +75,23 @@ class ArbitrationPanel(Panel):
         self.rule_button.clicked.connect(self._rule_clicked)
         self.problem = QLabel()
         self.problem.setStyleSheet("color:#c62828")
-        # Side by side and the form scrollable: the panel fits the bottom tab area at any height.
-        form_scroll = QScrollArea()
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        form_scroll.setWidget(self.form_host)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.case_view)
-        splitter.addWidget(form_scroll)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 1)
+        # List, case and form side by side in the wide bottom dock (one above the other when the dock is
+        # floated or docked narrow); each part keeps a usable size and the form scrolls when the dock is low.
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form_host)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.addWidget(self.form_scroll)
+        self.splitter.setChildrenCollapsible(False)
+        for index, stretch in enumerate(SPLIT_STRETCH):
+            self.splitter.setStretchFactor(index, stretch)
+        self._moved_by_user = False
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         self.table.itemSelectionChanged.connect(self._show_case)
         self.table.doubleClicked.connect(lambda _i: self._locate())
 
@@ -99,6 +107,9 @@ class ArbitrationPanel(Panel):
 
     def _build_form(self) -> None:
         self.lead = UnitPicker(self.units)
+        # Unit names are long: the picker shows about 16 characters and its popup the whole name.
+        self.lead.setSizeAdjustPolicy(UnitPicker.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lead.setMinimumContentsLength(16)
         self.co = UnitChecklist(self.units)
         self.co.list.setMaximumHeight(110)
         self.form.addRow(t("主办单位"), self.lead)
@@ -106,6 +117,33 @@ class ArbitrationPanel(Panel):
         self.form.addRow(t("仲裁意见"), self.ruling)
         self.form.addRow(self.problem)
         self.form.addRow(self.rule_button)
+        self._fit()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Minimum sizes from the font, the orientation from the panel's width, and the parts' shares of the
+        width (or height) until the user moves the splitter (and again when the orientation changes)."""
+        metrics = self.fontMetrics()
+        self.table.setMinimumWidth(metrics.horizontalAdvance("M") * 16)
+        self.case_view.setMinimumWidth(metrics.horizontalAdvance("M") * 16)
+        self.form_scroll.setMinimumWidth(min(self.form_host.minimumSizeHint().width()
+                                             + self.form_scroll.verticalScrollBar().sizeHint().width(),
+                                             metrics.horizontalAdvance("M") * 40))
+        side_by_side = self.width() >= SIDE_BY_SIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical
+        if orientation != self.splitter.orientation():
+            self.splitter.setOrientation(orientation)
+            self._moved_by_user = False
+        total = self.width() if side_by_side else self.height()
+        if total > 0 and not self._moved_by_user:
+            whole = sum(SPLIT_STRETCH)
+            self.splitter.setSizes([total * share // whole for share in SPLIT_STRETCH])
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        self._moved_by_user = True
 
     def current_case(self) -> ArbitrationCase | None:
         case = self.table.current_object()

@@ -103,6 +103,9 @@ class BulkReassignDialog(QDialog):
         self.staff_picker = StaffPicker([s for s in staff if s.role in (Role.DISPATCHER.value,
                                                                          Role.SUPERVISOR.value,
                                                                          Role.OPERATOR.value)])
+        # Nobody until the supervisor picks someone: a default could be the source person themself.
+        self.staff_picker.setCurrentIndex(-1)
+        self.staff_picker.setPlaceholderText(t("请选择改派对象"))
         self.unit_picker = UnitPicker(units)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         row1.addWidget(self.to_staff)

@@ -41,7 +41,7 @@ class ReturnCountsPanel(Panel):
         self.period.currentIndexChanged.connect(lambda _i: self.spawn(self.refresh()))
         self.summary = QLabel()
         headers = [t("单位"), t("收到工单"), t("退单"), t("退单率")] + [t(r.label) for r in ReturnReason]
-        self.table = RowTable(headers)
+        self.table = RowTable(headers, stretch=None)
         top = QHBoxLayout()
         top.addWidget(QLabel(t("统计期间")))
         top.addWidget(self.period)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,11 +10,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?%?$")  # counts and rates: right-aligned
+MAX_COLUMN = 320
+MIN_NUMBER_COLUMN = 56
+
 
 class RowTable(QTableWidget):
-    """``set_rows(objects, cells)``; ``current_object()`` is the object of the selected row."""
+    """``set_rows(objects, cells)``; ``current_object()`` is the object of the selected row.
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None):
+    Columns are sized to their contents (headers included). ``stretch`` names the column that takes the
+    table's spare width (``None``: none does; -1, the default: the last one)."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None, *, stretch: int | None = -1):
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(list(headers))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -21,7 +29,10 @@ class RowTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
+        self.stretch = None if stretch is None else stretch % len(headers)
+        self.horizontalHeader().setStretchLastSection(self.stretch == len(headers) - 1)
+        if self.stretch is not None and self.stretch != len(headers) - 1:
+            self.horizontalHeader().setSectionResizeMode(self.stretch, QHeaderView.ResizeMode.Stretch)
         self.setWordWrap(False)
         self.objects: list[Any] = []
 
@@ -33,6 +44,8 @@ class RowTable(QTableWidget):
         for r, row in enumerate(cells):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)
+                if NUMBER.match(text):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, r)
                 if colours is not None and colours[r]:
@@ -40,7 +53,10 @@ class RowTable(QTableWidget):
                 self.setItem(r, c, item)
         self.resizeColumnsToContents()
         for c in range(self.columnCount()):
-            self.setColumnWidth(c, min(self.columnWidth(c), 320))
+            numeric = bool(cells) and all(NUMBER.match(row[c]) or not row[c] or row[c] == "—"
+                                          for row in cells if c < len(row))
+            width = min(self.columnWidth(c), MAX_COLUMN)
+            self.setColumnWidth(c, max(width, MIN_NUMBER_COLUMN) if numeric else width)
         if keep is not None and keep in self.objects:
             self.selectRow(self.objects.index(keep))
         elif self.objects:

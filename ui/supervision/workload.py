@@ -9,9 +9,11 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.domain.enums import Role
+from console.domain.shifts import calendar_for
 from console.supervision_queries.rows import Workload, WorkloadRow
 from console.supervision_queries.workload import shift_workload
 from ui.countdown import format_remaining
+from ui.handover.composer import shift_text
 from ui.i18n import t
 from ui.supervision.panels import Panel
 from ui.supervision.table import RowTable
@@ -25,7 +27,7 @@ class WorkloadPanel(Panel):
         self.workload: Workload | None = None
         self.heading = QLabel()
         self.table = RowTable([t("姓名"), t("账号"), t("角色"), t("班次"), t("在办工单"), t("紧急"), t("已超时"),
-                               t("最早认领"), t("本班分拨")])
+                               t("最早认领"), t("本班分拨")], stretch=None)
         self.reassign_button = QPushButton(t("改派其全部工单…"))
         self.reassign_button.clicked.connect(self._reassign_clicked)
         self.table.doubleClicked.connect(lambda _i: self._reassign_clicked())
@@ -51,7 +53,13 @@ class WorkloadPanel(Panel):
         self.table.set_rows(list(rows), cells, colours)
         held = sum(r.open_claimed for r in rows)
         self.heading.setText(t("{shift} · 在办 {held} 件 · 无人认领 {free} 件（红色：不在本班仍持有工单）").format(
-            shift=self.workload.shift_label, held=held, free=self.workload.unclaimed_open))
+            shift=self.shift_text(), held=held, free=self.workload.unclaimed_open))
+
+    def shift_text(self) -> str:
+        """The workload's shift in the UI language (``Workload.shift_label`` is the core's Chinese text)."""
+        assert self.workload is not None
+        settings = self.main.session.backend.ctx.settings
+        return shift_text(calendar_for(settings).shift_at(self.workload.shift_start))
 
     def _reassign_clicked(self) -> None:
         person = self.table.current_object()
