@@ -754,6 +754,10 @@
       <translation>{label} ({category}) {n} tickets</translation>
     </message>
     <message>
+      <source>（未定事项，不参与排名）</source>
+      <translation>(not yet routed to an item — not ranked)</translation>
+    </message>
+    <message>
       <source>分拨调度台</source>
       <translation>Dispatch Console</translation>
     </message>
@@ -770,12 +774,20 @@
       <translation>Could not show</translation>
     </message>
     <message>
+      <source>按路由建议分拨</source>
+      <translation>Dispatched as suggested by routing</translation>
+    </message>
+    <message>
       <source>（已确认）</source>
       <translation> (confirmed)</translation>
     </message>
     <message>
       <source>工单已被他人修改</source>
       <translation>Ticket changed by someone else</translation>
+    </message>
+    <message>
+      <source>工单 {number} 当前为“{status}”，已分拨到承办单位，不能再分拨；需要更换承办单位时，请值班长用“批量改派”（Ctrl+Shift+B）改派单位</source>
+      <translation>Ticket {number} is “{status}”: it has already been dispatched to units and cannot be dispatched again; to change the units, a supervisor reassigns them with “Bulk reassign” (Ctrl+Shift+B)</translation>
     </message>
     <message>
       <source>操作未确认</source>
@@ -802,12 +814,12 @@
 Take it over and continue?</translation>
     </message>
     <message>
-      <source>没有可用的分拨建议，请复核</source>
-      <translation>No routing suggestion available; please review</translation>
+      <source>工单 {number} 当前为“{status}”，退单须先仲裁，不能直接分拨；请值班长用“退单仲裁”（Ctrl+Shift+J）处理</source>
+      <translation>Ticket {number} is “{status}”: the return must be arbitrated first, so it cannot be dispatched directly; a supervisor handles it with “Return arbitration” (Ctrl+Shift+J)</translation>
     </message>
     <message>
-      <source>按路由建议分拨</source>
-      <translation>Dispatched as suggested by routing</translation>
+      <source>没有可用的分拨建议，请复核</source>
+      <translation>No routing suggestion available; please review</translation>
     </message>
     <message>
       <source>紧急程度未改变</source>
@@ -858,6 +870,14 @@ Take it over and continue?</translation>
       <translation>Took over</translation>
     </message>
     <message>
+      <source>工单 {number} 当前为“{status}”，承办单位已反馈，不能再分拨；请办结（Ctrl+Shift+K），市民不满意时用“市民评价”（Ctrl+Shift+G）回退承办单位</source>
+      <translation>Ticket {number} is “{status}”: the unit has replied, so it cannot be dispatched again; close it (Ctrl+Shift+K), or if the citizen is dissatisfied, send it back to the unit with “Citizen rating” (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+      <source>工单 {number} 当前为“{status}”，已过分拨环节，不能分拨</source>
+      <translation>Ticket {number} is “{status}”: it is past the dispatch stage and cannot be dispatched</translation>
+    </message>
+    <message>
       <source>按建议分拨</source>
       <translation>Dispatch as suggested</translation>
     </message>
@@ -888,6 +908,10 @@ Take it over and continue?</translation>
     <message>
       <source>已添加备注</source>
       <translation>Note added to</translation>
+    </message>
+    <message>
+      <source>「{role}」不能分拨工单，请交分拨员或值班长处理</source>
+      <translation>“{role}” cannot dispatch tickets; hand it to a dispatcher or the supervisor</translation>
     </message>
     <message>
       <source>已分拨</source>
@@ -1082,6 +1106,10 @@ Take it over and continue?</translation>
       <translation>Suggestion</translation>
     </message>
     <message>
+      <source>输入关键词、编码或拼音首字母</source>
+      <translation>Type a keyword, code or pinyin initials</translation>
+    </message>
+    <message>
       <source>职责事项(&amp;I)</source>
       <translation>Duty &amp;item</translation>
     </message>
@@ -1110,12 +1138,16 @@ Take it over and continue?</translation>
       <translation>Dispatch / manual review</translation>
     </message>
     <message>
-      <source>请选择职责事项</source>
-      <translation>Choose a duty item</translation>
+      <source>请先从列表中选择有效的职责事项</source>
+      <translation>Choose a valid duty item from the list first</translation>
     </message>
     <message>
       <source>未知</source>
       <translation>unknown</translation>
+    </message>
+    <message>
+      <source>请选择职责事项</source>
+      <translation>Choose a duty item</translation>
     </message>
     <message>
       <source>主办</source>
@@ -1124,6 +1156,10 @@ Take it over and continue?</translation>
     <message>
       <source>协办</source>
       <translation>Co-handling</translation>
+    </message>
+    <message>
+      <source>「{text}」不是有效的职责事项，请从列表中选择（可输入关键词、编码或拼音首字母）</source>
+      <translation>“{text}” is not a valid duty item; choose one from the list (type keywords, a code or pinyin initials)</translation>
     </message>
     <message>
       <source>新密码(&amp;N)</source>
@@ -1206,16 +1242,16 @@ Take it over and continue?</translation>
       <translation>Show full details</translation>
     </message>
     <message>
+      <source>原因和查看人将记录在工单办理轨迹中。</source>
+      <translation>The reason and who looked are recorded in the ticket's history.</translation>
+    </message>
+    <message>
       <source>必须填写原因（至少 2 个字）</source>
       <translation>A reason is required (at least 2 characters)</translation>
     </message>
     <message>
       <source>查看</source>
-      <translation>to reveal</translation>
-    </message>
-    <message>
-      <source>原因和查看人将记录在工单办理轨迹中。</source>
-      <translation>The reason and who looked are recorded in the ticket's history.</translation>
+      <translation>Show</translation>
     </message>
     <message>
       <source>查看原因</source>
@@ -1771,7 +1807,7 @@ Take it over and continue?</translation>
     </message>
     <message>
       <source>受理</source>
-      <translation>Receive</translation>
+      <translation>Intake</translation>
     </message>
     <message>
       <source>分拨时限</source>
@@ -1988,10 +2024,6 @@ Changed to: {chosen}</translation>
       <translation>Urgency or request kind needs separate handling</translation>
     </message>
     <message>
-      <source>输入关键词、编码或拼音首字母</source>
-      <translation>Type a keyword, code or pinyin initials</translation>
-    </message>
-    <message>
       <source>↑/↓ 选择 · 输入后回车 勾选/取消该项 · 空格 勾选/取消 · 搜索框为空时回车 确定 · Esc 取消</source>
       <translation>↑/↓ select · Enter after typing ticks/unticks the item · Space ticks/unticks · Enter with an empty search box confirms · Esc cancels</translation>
     </message>
@@ -2006,6 +2038,10 @@ Changed to: {chosen}</translation>
     <message>
       <source>补充说明（可选；只填这里也可以）</source>
       <translation>Additional note (optional; may be used on its own)</translation>
+    </message>
+    <message>
+      <source>找到 {n} 项，显示前 {shown} 项</source>
+      <translation>{n} found, showing the first {shown}</translation>
     </message>
     <message>
       <source>找到 {n} 项</source>
@@ -2536,6 +2572,10 @@ Reason: {reason}</translation>
       <translation>Reassign to unit (lead):</translation>
     </message>
     <message>
+      <source>请选择改派对象</source>
+      <translation>Choose whom to reassign to</translation>
+    </message>
+    <message>
       <source>改派给</source>
       <translation>Reassign to</translation>
     </message>
@@ -2606,10 +2646,6 @@ Reason: {reason}</translation>
     <message>
       <source>选中的 {n} 张工单</source>
       <translation>The {n} selected tickets</translation>
-    </message>
-    <message>
-      <source>请选择改派对象</source>
-      <translation>Choose whom to reassign to</translation>
     </message>
     <message>
       <source>不满意：工单将回退主办单位「{unit}」重新办理，并重新计时。</source>
@@ -2817,7 +2853,7 @@ Reason: {reason}</translation>
     </message>
     <message>
       <source>申请延期</source>
-      <translation>Extension requested</translation>
+      <translation>Request extension</translation>
     </message>
     <message>
       <source>请填写延期理由</source>

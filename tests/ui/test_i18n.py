@@ -39,6 +39,8 @@ ALLOWED: dict[str, set[str]] = {
                        "井盖缺失", "公交站台雨棚损坏", "房东不退押金", "电梯困人", "积水严重", "行道树倒伏",
                        "餐馆油烟直排", "交通运输局", "住房和建设局", "公安分局", "城市管理和综合执法局", "水务局",
                        "生态环境局", "附近", "，", "，编号", "分拨", "煤气", "电梯困人 附近", "分拨03"},
+    # Column sizing samples (the widest district/street and claimant name a cell is sized for); never shown.
+    "review/pending_model.py": {"龙岗区南湾街", "欧阳晓明"},
     # Screenshot scene data (a colleague's name and action in a staged conflict).
     "room/screenshot.py": {"钱分拨", "调整紧急程度", "认领 "},
     # The language menu names each language in itself.
