@@ -95,6 +95,9 @@ def setup_print(sheet: Any, footer: Footer, *, title_rows: str | None = "1:1", l
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    # the page header and footer sit 0.25" from the edge, leaving room before the 0.6" body margin (at
+    # openpyxl's default 0.5" LibreOffice clipped them to a sliver)
+    sheet.page_margins.header = sheet.page_margins.footer = 0.25
     if title_rows:
         sheet.print_title_rows = title_rows
     sheet.oddHeader.center.text = footer.header or "&A"

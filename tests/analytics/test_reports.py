@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 import console.db.schema_analytics  # noqa: F401
@@ -142,3 +143,53 @@ def test_all_reports_in_one_workbook(sqlite_room, tmp_path: Path) -> None:  # ty
     wb = load_workbook(write_workbook(tmp_path / "all.xlsx", results))
     assert wb.sheetnames == ["本周突出问题", "回潮统计", "建议汇总", "热点聚集"]
     assert wb["本周突出问题"]["F4"].value == "占道经营"
+
+
+def _week(room):  # type: ignore[no-untyped-def]
+    now = room.clock.now()
+    for n, district in enumerate(("福田区", "罗湖区", "南山区") * 4):
+        add_ticket(room, received_at=now - DAY, item="010101", district=district, street="华富",
+                   lead="福田区/urban_mgmt", text=f"门口占道经营（{n}）")
+    with room.ctx.db.reader() as s:
+        since = now - 7 * DAY
+        return [top_problems(s, since, now), recurrence(s, since, now), suggestions_digest(s, since, now)]
+
+
+def test_every_analytics_sheet_has_the_shared_print_setup(sqlite_room, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    room = sqlite_room
+    results = _week(room)
+    wb = load_workbook(write_workbook(tmp_path / "all.xlsx", [*results, ()], exported_by="赵值班",
+                                      exported_at=room.clock.now()))
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.oddHeader.center.text == "分析报表 · &A", ws.title
+        assert ws.oddFooter.left.text.startswith("统计期："), ws.title
+        assert ws.oddFooter.center.text == "第 &P 页 / 共 &N 页", ws.title
+        assert ws.oddFooter.right.text.startswith("导出：赵值班 "), ws.title
+    # the table's header row repeats on every printed page (below the period line when there is one)
+    assert wb["本周突出问题"].print_title_rows == "$3:$3" and wb["本周突出问题"]["A3"].value == "维度"
+    assert wb["回潮统计"].print_title_rows == "$3:$3"
+    assert wb["建议汇总"].print_title_rows == "$3:$3"
+    assert wb["热点聚集"].print_title_rows == "$1:$1"
+    assert wb["本周突出问题"].freeze_panes == "A4"
+
+
+def test_analytics_workbook_reports_progress_and_a_cancel_leaves_no_file(sqlite_room, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from console.analytics.sheets import row_count
+    from console.exports.progress import CancelToken, ExportCancelled
+
+    results = _week(sqlite_room)
+    seen: list[tuple[int, int]] = []
+    write_workbook(tmp_path / "all.xlsx", results, progress=lambda done, total: seen.append((done, total)))
+    total = row_count(results)
+    assert total > 0 and seen[-1] == (total, total)
+
+    token = CancelToken()
+    token.cancel()
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ExportCancelled):
+        write_workbook(out / "cancelled.xlsx", results, token=token)
+    assert list(out.iterdir()) == []  # neither the file nor a temporary part

@@ -105,3 +105,52 @@ def test_reports_load_and_export_to_excel(world, open_window, loop, tmp_path: Pa
     sheet = load_workbook(single)["建议汇总"]
     assert sheet.cell(4, 4).value == 3
     dialog.close()
+
+
+def test_reports_export_off_the_gui_thread_with_progress_and_cancel(world, open_window, loop, tmp_path: Path,
+                                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from console.analytics import sheets
+
+    op = world.actors["op01"]
+    for n in range(3):
+        intake(world.ctx, op, NewTicket(text=f"建议在路口增加公共自行车停放点（{n}）", kind=Kind.SUGGESTION,
+                                        district="福田区", street="华富",
+                                        received_at=world.clock.now() - timedelta(days=1)))
+    window = open_window("sup01")
+    window.qactions["analytics"].trigger()
+    dialog = window.analytics_dialog
+    wait_until(loop, lambda: dialog.reports is not None)
+
+    real = sheets.write_workbook
+    threads: list[threading.Thread] = []
+    release = threading.Event()
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sheets, "write_workbook", held)
+    # a finished export: off the GUI thread, progress shown meanwhile, the path on the status line
+    task = window.session.tasks.spawn(dialog.export_to(tmp_path / "all.xlsx"))
+    wait_until(loop, lambda: threads and dialog.progress.isVisible())
+    assert threads[0] is not threading.main_thread()
+    assert not dialog.export_all_button.isEnabled() and dialog.progress.cancel_button.isEnabled()
+    release.set()
+    assert run(loop, task) == tmp_path / "all.xlsx"
+    assert "all.xlsx" in dialog.status.text() and not dialog.progress.isVisible()
+    assert dialog.export_all_button.isEnabled()
+    book = load_workbook(tmp_path / "all.xlsx")
+    assert book["建议汇总"].oddFooter.right.text.startswith("导出：赵值班 ")
+    # a cancelled export: no file, not even a temporary part, and the status line says so
+    release.clear()
+    out = tmp_path / "out"
+    out.mkdir()
+    task = window.session.tasks.spawn(dialog.export_to(out / "cancelled.xlsx"))
+    wait_until(loop, lambda: len(threads) == 2 and dialog.progress.isVisible())
+    dialog.progress.cancel_button.click()
+    release.set()
+    assert run(loop, task) is None
+    assert list(out.iterdir()) == []
+    assert dialog.status.text() == "导出已取消，未生成文件" and not dialog.progress.isVisible()
+    dialog.close()

@@ -3,10 +3,14 @@ closing (回潮) per unit and item; the suggestions digest by topic and district
 Each tab exports its sheet to Excel (the core's sheet writers), or all three in one workbook.
 
 ``AnalyticsDialog(window)`` loads on the DB worker when opened and when the period changes; non-modal.
+Exports run on the dialog's own ``ExportRunner`` thread (as the handover composer's), never the GUI thread:
+a progress bar with 取消 shows while one runs, a cancelled export leaves no file, and the status line says
+where the workbook went (or that it was cancelled, or why it failed).
 """
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.analytics import sheets
 from console.analytics.recurrence import RecurrenceReport
 from console.analytics.suggestions import SuggestionDigest, SuggestionTopic
 from console.analytics.top import ProblemGroup, TopProblems
@@ -36,6 +41,8 @@ from console.domain.clock import format_room_time
 from console.domain.errors import DomainError
 from ui.admin.preview_panel import fill_table, read_only_table
 from ui.analytics import jobs
+from ui.handover.progress import ExportProgress
+from ui.handover.runner import ExportRunner
 from ui.i18n import N_, t
 
 DIMENSIONS = (("by_district", N_("按区")), ("by_category", N_("按类别")), ("by_unit", N_("按单位")),
@@ -46,9 +53,13 @@ ALL_DISTRICTS = N_("（全部区）")
 
 
 class AnalyticsDialog(QDialog):
-    """Signals: ``loaded`` after each load. ``reports`` holds the last ``jobs.Reports``."""
+    """Signals: ``loaded`` after each load; ``exported(str)`` with the written file's path;
+    ``export_finished(object)`` after every export with the path, or ``None`` when it was cancelled or failed.
+    ``reports`` holds the last ``jobs.Reports``."""
 
     loaded = Signal()
+    exported = Signal(str)
+    export_finished = Signal(object)
 
     def __init__(self, window: Any):
         super().__init__(window)
@@ -56,6 +67,10 @@ class AnalyticsDialog(QDialog):
         self.session = window.session
         self.ctx = window.session.backend.ctx
         self.reports: jobs.Reports | None = None
+        self.runner = ExportRunner(self)
+        self.runner.failed.connect(self._export_failed)
+        self.runner.cancelled.connect(self._export_cancelled)
+        self.runner.busy_changed.connect(self._export_busy)
         self.setWindowTitle(t("分析报表"))
         self.setObjectName("analyticsDialog")
         self.resize(1320, 820)
@@ -76,10 +91,11 @@ class AnalyticsDialog(QDialog):
         self.within.setSuffix(t(" 天"))
         reload_button = QPushButton(t("刷新"))
         reload_button.clicked.connect(self.reload)
-        export_tab = QPushButton(t("导出本页 Excel…"))
+        export_tab = self.export_tab_button = QPushButton(t("导出本页 Excel…"))
         export_tab.setObjectName("analyticsExportTab")
         export_tab.clicked.connect(lambda: self._ask_export(TABS[self.tabs.currentIndex()]))
-        export_all = QPushButton(t("导出全部 Excel…"))
+        export_all = self.export_all_button = QPushButton(t("导出全部 Excel…"))
+        export_all.setObjectName("analyticsExportAll")
         export_all.clicked.connect(lambda: self._ask_export("all"))
         self.period = QLabel("")
         self.period.setObjectName("analyticsPeriod")
@@ -154,10 +170,15 @@ class AnalyticsDialog(QDialog):
         self.tabs.addTab(sug_page, t("建议汇总"))
         self.status = QLabel("")
         self.status.setObjectName("analyticsStatus")
+        self.progress = ExportProgress(self.runner)
+        self.progress.cancel_button.setObjectName("analyticsExportCancel")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(bottom)
 
     # ---------------------------------------------------------------- loading
     def reload(self) -> Any:
@@ -293,12 +314,61 @@ class AnalyticsDialog(QDialog):
         suggested = t(EXPORT_NAMES.get(which, N_("分析报表"))) + ".xlsx"
         path, _ = QFileDialog.getSaveFileName(self, t("导出 Excel"), suggested, "Excel (*.xlsx)")
         if path:
-            self.session.tasks.spawn(self.export_to(Path(path), which))
+            self.start_export(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"), which)
+
+    def start_export(self, path: Path, which: str = "all") -> bool:
+        """Write the sheet(s) of ``which`` (top, recurrence, suggestions or all) to ``path`` on the export thread,
+        with progress and 取消; False when nothing is loaded or an export already runs."""
+        if self.reports is None or self.runner.busy:
+            return False
+        results = self.results_for(which)
+        exported_by = self.session.actor.name
+        exported_at = self.ctx.clock.now()
+
+        def job(progress: Any, token: Any) -> Path:
+            return sheets.write_workbook(path, results, exported_by=exported_by, exported_at=exported_at,
+                                         progress=progress, token=token)
+
+        started = self.runner.start(job, self._exported)
+        if started:
+            self.progress.begin(t("正在导出…"))
+            self.status.setText(t("正在导出到 {path}…").format(path=path))
+        return started
 
     async def export_to(self, path: Path, which: str = "all") -> Path | None:
-        """Write the sheet(s) of ``which`` (top, recurrence, suggestions or all) on the worker."""
-        if self.reports is None:
-            return None
-        written = await self.session.worker.run(jobs.export, path, self.results_for(which))
+        """``start_export`` and wait: the written path, or ``None`` when cancelled, failed or not started."""
+        future: asyncio.Future[Path | None] = asyncio.get_running_loop().create_future()
+
+        def finished(written: Any) -> None:
+            if not future.done():
+                future.set_result(written)
+
+        self.export_finished.connect(finished)
+        try:
+            if not self.start_export(path, which):
+                return None
+            return await future
+        finally:
+            self.export_finished.disconnect(finished)
+
+    def _exported(self, written: Path) -> None:
         self.status.setText(t("已导出到 {path}").format(path=written))
-        return written
+        self.exported.emit(str(written))
+        self.export_finished.emit(written)
+
+    def _export_failed(self, message: str) -> None:
+        self.status.setText(t("操作失败：{message}").format(message=message))
+        self.export_finished.emit(None)
+
+    def _export_cancelled(self) -> None:
+        self.status.setText(t("导出已取消，未生成文件"))
+        self.export_finished.emit(None)
+
+    def _export_busy(self, busy: bool) -> None:
+        self.export_tab_button.setEnabled(not busy)
+        self.export_all_button.setEnabled(not busy)
+
+    def done(self, result: int) -> None:
+        """Closing cancels a running export (its file is not written) and stops the export thread."""
+        self.runner.shutdown()
+        super().done(result)
