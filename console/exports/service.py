@@ -70,14 +70,15 @@ def _log_or_remove(ctx: ServiceContext, actor: Actor, out: Path, kind: str, filt
 
 def export_handover(ctx: ServiceContext, actor: Actor, out: Path, *, shift: Shift | None = None,
                     handover_id: int | None = None, unmask: bool = False, use_saved: bool = True,
-                    draft_notes: str | None = None, progress: ProgressCallback | None = None,
-                    token: CancelToken | None = None) -> ExportResult:
+                    draft_notes: str | None = None, draft_incoming_supervisor: str | None = None,
+                    progress: ProgressCallback | None = None, token: CancelToken | None = None) -> ExportResult:
     """Export the handover of ``shift`` (default: the last finished shift) or the saved ``handover_id``.
 
     With ``use_saved`` the newest saved handover of the shift is exported as saved (its snapshot, notes,
     author and acknowledgement); otherwise — or when none was saved, or for an unmasked export — the
-    lists are gathered now. ``draft_notes`` (unsaved notes typed in the composer) are printed when the
-    lists are gathered now and no saved handover supplies notes.
+    lists are gathered now. ``draft_notes`` (unsaved notes typed in the composer) and
+    ``draft_incoming_supervisor`` (the name of the incoming supervisor chosen there) are printed when the
+    lists are gathered now and no saved handover supplies them.
     """
     _check_unmask(actor, unmask)
     calendar = calendar_for(ctx.settings)
@@ -95,7 +96,7 @@ def export_handover(ctx: ServiceContext, actor: Actor, out: Path, *, shift: Shif
     else:
         data = compose(ctx, shift, mask=not unmask)
         header = HandoverHeader(shift.label, saved.author if saved else "", actor.name, ctx.clock.now(),
-                                saved.incoming_supervisor if saved else "",
+                                saved.incoming_supervisor if saved else (draft_incoming_supervisor or ""),
                                 saved.acknowledged_at if saved else None,
                                 saved.notes if saved else (draft_notes or ""),
                                 saved.id if saved else None)

@@ -98,3 +98,27 @@ def test_export_cancel_raises_in_the_core(scripted: Scripted, tmp_path: Path) ->
     with pytest.raises(ExportCancelled):
         export_handover(scripted.ctx, scripted.supervisor, tmp_path / "x.xlsx",
                         shift=ShiftCalendar().starting_at(room(8)), token=token)
+
+
+def test_unsaved_export_prints_the_chosen_incoming_supervisor_and_notes(  # type: ignore[no-untyped-def]
+        qtbot, scripted: Scripted, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    dialog = open_composer(qtbot, scripted)
+    assert dialog.current.saved is None
+    dialog.incoming_box.setCurrentIndex(dialog.incoming_box.findText("李值班"))
+    dialog.notes.setPlainText("燃气泄漏工单已电话督办")
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        assert dialog.export_to(tmp_path / "draft.xlsx")
+    summary = load_workbook(tmp_path / "draft.xlsx")["交接摘要"]
+    info = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row and row[0]}
+    assert info["接班值班长"] == "李值班" and info["交班值班长"] == "（未保存）"
+    assert "燃气泄漏工单已电话督办" in info
+
+    dialog.incoming_box.setCurrentIndex(0)  # （未指定）
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        assert dialog.export_to(tmp_path / "none.xlsx")
+    summary = load_workbook(tmp_path / "none.xlsx")["交接摘要"]
+    info = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row and row[0]}
+    assert info["接班值班长"] == "（未指定）"
+    dialog.close()

@@ -355,10 +355,12 @@ class HandoverComposer(QDialog):
         if self.current is None:
             return False
         ctx, actor, shift = self.ctx, self.actor, self.current.shift
-        notes = self.notes.toPlainText()
+        notes = self.notes.toPlainText()  # an unsaved handover prints what the composer shows
+        incoming = self.incoming_box.currentText() if self.incoming_box.currentData() is not None else ""
 
         def job(progress: Any, token: Any) -> ExportResult:
-            return export_handover(ctx, actor, path, shift=shift, draft_notes=notes, progress=progress, token=token)
+            return export_handover(ctx, actor, path, shift=shift, draft_notes=notes,
+                                   draft_incoming_supervisor=incoming, progress=progress, token=token)
 
         def done(result: ExportResult) -> None:
             self.last_export = result
