@@ -90,6 +90,8 @@ class CatalogEditError(ValidationError):
 
     def __init__(self, problems: Sequence[FieldProblem | str]):
         self.problems = tuple(str(p) for p in problems)
+        #: the problems that name an item and a field, in the same order (for pointing at the field)
+        self.field_problems = tuple(p for p in problems if isinstance(p, FieldProblem))
         super().__init__("职责清单修改有误：" + "；".join(self.problems))
 
 

@@ -99,7 +99,8 @@ def item_from_flat(flat: Mapping[str, Any], known_lines: Iterable[str] | None = 
         try:
             limits = TimeLimits(*hours)
         except ValueError:
-            bad("accept_hours", f"时限须满足 0 < 签收 ≤ 反馈 ≤ 办结，现为 {hours[0]:g} / {hours[1]:g} / {hours[2]:g}")
+            field, why = _limit_problem(*hours)
+            bad(field, f"{why}（须 0 < 签收 ≤ 反馈 ≤ 办结，现为 {hours[0]:g} / {hours[1]:g} / {hours[2]:g}）")
     active = flat.get("active", True)
     if not isinstance(active, bool):
         bad("active", f"「{active}」不是是/否")
@@ -108,6 +109,19 @@ def item_from_flat(flat: Mapping[str, Any], known_lines: Iterable[str] | None = 
     return DutyItem(code=code, name=name, description=str(flat.get("description") or ""), keywords=tuple(keywords),
                     lead_line=lead, level=level, co_lines=tuple(co_lines), territorial=territorial, limits=limits,
                     default_urgency=urgency, active=bool(active)), []
+
+
+def _limit_problem(accept: float, reply: float, close: float) -> tuple[str, str]:
+    """The field that breaks 0 < accept ≤ reply ≤ close (the first one, reading left to right) and why."""
+    if not accept > 0:
+        return "accept_hours", "必须大于 0"
+    if not reply > 0:
+        return "reply_hours", "必须大于 0"
+    if not reply >= accept:
+        return "reply_hours", f"不能短于签收时限（{accept:g} 小时）"
+    if not close > 0:
+        return "close_hours", "必须大于 0"
+    return "close_hours", f"不能短于反馈时限（{reply:g} 小时）"
 
 
 def _strings(value: Any) -> list[str]:

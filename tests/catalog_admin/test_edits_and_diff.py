@@ -84,7 +84,7 @@ def test_every_problem_is_reported_with_item_and_field(mini: Catalog) -> None:
              EditItem("020201", {"co_lines": ["planning"], "level": "galaxy"}))
     problems = caught.value.problems
     assert "事项 010101 的「主办条线」：未知条线「nonsense」" in problems
-    assert any(p.startswith("事项 010102 的「签收时限（小时）」") and "0 < 签收 ≤ 反馈 ≤ 办结" in p for p in problems)
+    assert any(p.startswith("事项 010102 的「反馈时限（小时）」") and "0 < 签收 ≤ 反馈 ≤ 办结" in p for p in problems)
     assert any(p.startswith("事项 020101 的「事项编码」：编码重复") for p in problems)
     assert "事项 020201 的「事项编码」：目标二级类别 0909 不存在" in problems
     assert any(p.startswith("999999") and "不存在" in p for p in problems)
@@ -101,3 +101,22 @@ def test_adding_into_a_missing_subcategory_and_empty_edits_are_refused(mini: Cat
         edit(mini, AddItem(orphan))
     with pytest.raises(CatalogEditError, match="没有任何修改"):
         edit(mini, EditItem("010101", {"lead_line": "ecology"}))
+
+
+@pytest.mark.parametrize(("hours", "field", "label", "why"), [
+    ((3, 0, 120), "reply_hours", "反馈时限（小时）", "必须大于 0"),
+    ((3, 2, 120), "reply_hours", "反馈时限（小时）", "不能短于签收时限（3 小时）"),
+    ((3, 72, 1), "close_hours", "办结时限（小时）", "不能短于反馈时限（72 小时）"),
+    ((3, 72, 0), "close_hours", "办结时限（小时）", "必须大于 0"),
+    ((0, 72, 120), "accept_hours", "签收时限（小时）", "必须大于 0"),
+    ((-1, 0, 120), "accept_hours", "签收时限（小时）", "必须大于 0"),
+])
+def test_a_broken_time_limit_names_the_field_that_is_wrong(mini: Catalog, hours: tuple[float, float, float],
+                                                          field: str, label: str, why: str) -> None:
+    accept, reply, close = hours
+    with pytest.raises(CatalogEditError) as caught:
+        edit(mini, EditItem("010101", {"accept_hours": accept, "reply_hours": reply, "close_hours": close}))
+    assert [(p.code, p.field) for p in caught.value.field_problems] == [("010101", field)]
+    (problem,) = caught.value.problems
+    assert problem.startswith(f"事项 010101 的「{label}」：{why}")
+    assert f"现为 {accept:g} / {reply:g} / {close:g}" in problem

@@ -89,3 +89,52 @@ def test_workbook_export_and_import_round_trip_in_the_editor(world, open_window,
     saved = run(loop, editor.save())
     assert saved is not None and saved.diff.retired == ("020101",)
     editor.close()
+
+
+def test_a_bad_time_limit_names_its_field_moves_the_focus_there_and_stores_nothing(world, open_window,
+                                                                                    loop) -> None:
+    window = _admin_window(world, open_window)
+    editor = _editor(window, loop)
+    assert editor.select_item("010102")
+    before = editor.candidate.item("010102").limits                # 1 / 24 / 72 h
+    reply, close = editor.form.hours["reply_hours"], editor.form.hours["close_hours"]
+    reply.setValue(0)
+    assert not editor.stage_form()
+    assert "事项 010102 的「反馈时限（小时）」" in window.prompter.errors[-1]
+    assert editor.focusWidget() is reply and reply.lineEdit().selectedText() == reply.cleanText()
+    assert editor.draft.empty and editor.pending.count() == 0
+    assert editor.candidate.item("010102").limits == before
+
+    assert reply.value() == 0                                      # the form keeps the input to correct
+    reply.setValue(before.reply_hours)
+    close.setValue(1)                                              # below the reply limit
+    assert not editor.stage_form()
+    assert "事项 010102 的「办结时限（小时）」" in window.prompter.errors[-1]
+    assert editor.focusWidget() is close
+    assert editor.draft.empty and editor.pending.count() == 0 and editor.candidate.item("010102").limits == before
+
+
+def test_a_duplicate_code_in_a_new_item_is_shown_over_the_editor_with_the_focus_on_the_code(world, open_window,
+                                                                                             loop) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.prompts import QtPrompter
+
+    window = _admin_window(world, open_window)
+    editor = _editor(window, loop)
+    window.prompter = QtPrompter(window)                           # the real message boxes
+    assert editor.select_item("010102")
+    editor.new_item()
+    editor.form.code.setText("010102")                             # taken
+    editor.form.name.setText("广场舞噪声")
+    editor.form.keywords.setText("广场舞")
+    assert not editor.stage_form()
+    boxes = [b for b in editor.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and boxes[0].parent() is editor
+    assert boxes[0].windowTitle() == "新增事项有误"
+    assert "事项 010102 的「事项编码」：编码重复" in boxes[0].text()
+    assert not [b for b in window.findChildren(QMessageBox) if b.parent() is window]
+    assert editor.focusWidget() is editor.form.code and editor.form.code.selectedText() == "010102"
+    assert editor.draft.empty and editor.pending.count() == 0 and editor.new_mode
+    boxes[0].close()
+    editor.close()

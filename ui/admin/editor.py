@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from console.catalog_admin.diff import diff_catalogs
 from console.catalog_admin.edits import AddItem, CatalogEditError, Edit, EditItem, MoveItem, RetireItem
-from console.catalog_admin.fields import item_from_flat
+from console.catalog_admin.fields import FieldProblem, item_from_flat
 from console.catalog_admin.versions import VersionSaved
 from console.domain.catalog import Catalog, DutyItem
 from console.domain.errors import DomainError
@@ -49,8 +49,11 @@ from ui.admin.describe import describe
 from ui.admin.item_form import ItemForm
 from ui.admin.preview_panel import PreviewPanel
 from ui.i18n import t
+from ui.prompts import QtPrompter
 
 CODE = Qt.ItemDataRole.UserRole
+TREE_COLUMN_WIDTHS = (128, 165, 115, 60)      # code (indented three levels), name, lead line, level
+SPLITTER_SIZES = (500, 540, 440)              # tree wide enough for every column, form, pending and preview
 PENDING_BRUSH = QBrush(QColor("#fff3d6"))
 RETIRED_BRUSH = QBrush(QColor("#888888"))
 
@@ -107,8 +110,8 @@ class DutyListEditor(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("dutyTree")
         self.tree.setHeaderLabels([t("编码"), t("名称"), t("主办条线"), t("层级")])
-        self.tree.setColumnWidth(0, 130)
-        self.tree.setColumnWidth(1, 190)
+        for column, width in enumerate(TREE_COLUMN_WIDTHS):
+            self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(lambda current, _old: self._show_current(current))
 
         self.form = ItemForm({})
@@ -183,7 +186,8 @@ class DutyListEditor(QDialog):
         split.addWidget(self.tree)
         split.addWidget(form_box)
         split.addWidget(right)
-        split.setSizes([430, 430, 620])
+        split.setSizes(list(SPLITTER_SIZES))
+        self.split = split
         self.status = QLabel("")
         self.status.setObjectName("dutyStatus")
         self.status.setWordWrap(True)
@@ -340,7 +344,8 @@ class DutyListEditor(QDialog):
         try:
             draft.candidate(self.lines)
         except CatalogEditError as error:
-            self._problem(t("修改有误"), "\n".join(error.problems))
+            title = t("新增事项有误") if isinstance(edit, AddItem) else t("修改有误")
+            self._problem(title, "\n".join(error.problems), self._field_of(edit, error.field_problems))
             return False
         self._set_draft(draft)
         self.status.setText(t("已记入：") + describe(edit, self.state.lines if self.state else {}))
@@ -351,7 +356,8 @@ class DutyListEditor(QDialog):
         if self.new_mode:
             item, problems = item_from_flat(self.form.flat(), self.lines)
             if item is None:
-                self._problem(t("新增事项有误"), "\n".join(str(p) for p in problems))
+                self._problem(t("新增事项有误"), "\n".join(str(p) for p in problems),
+                              problems[0].field if problems else None)
                 return False
             if self.add_edit(AddItem(item)):
                 self.new_mode = False
@@ -548,9 +554,25 @@ class DutyListEditor(QDialog):
         self.status.setText(t("已读入工作簿，尚未保存：") + (diff.summary() if diff else ""))
         return catalog
 
-    def _problem(self, title: str, text: str) -> None:
+    def _field_of(self, edit: Edit, problems: tuple[FieldProblem, ...]) -> str | None:
+        """The form field to point at for a refused ``edit``: the first problem's field, if it concerns the
+        item the form shows (the new item, or the item being edited)."""
+        shown = edit.item.code if isinstance(edit, AddItem) else edit.code if isinstance(edit, EditItem) else None
+        if shown is None:
+            return None
+        return next((p.field for p in problems if p.code == shown and self.form.widget_for(p.field)), None)
+
+    def _problem(self, title: str, text: str, field: str | None = None) -> None:
+        """Show an error in a box over the editor (not the main window); with ``field`` (a name of the item form)
+        the focus moves to that input, its text selected, so the admin can correct it at once."""
         self.status.setText(title + t("：") + (text.splitlines()[0] if text else ""))
-        self.window_.prompter.error(title, text)
+        if field:
+            self.form.focus_field(field)
+        prompter = self.window_.prompter
+        if isinstance(prompter, QtPrompter):
+            QtPrompter(self).error(title, text)
+        else:  # a test's scripted prompter
+            prompter.error(title, text)
 
 
 def _children(item: QTreeWidgetItem) -> Iterator[QTreeWidgetItem]:

@@ -133,6 +133,24 @@ class ItemForm(QWidget):
             spin.setValue(float(flat[field]))
         self.state.setText(t("有效") if flat["active"] else t("已停用"))
 
+    def widget_for(self, field: str) -> QWidget | None:
+        """The input widget of ``field`` (a name of ``fields.FIELDS`` or ``code``); None when it has none."""
+        widgets: dict[str, QWidget] = {
+            "code": self.code, "name": self.name, "description": self.description, "keywords": self.keywords,
+            "lead_line": self.lead, "co_lines": self.co_lines, "level": self.level, "territorial": self.territorial,
+            "default_urgency": self.urgency, **self.hours}
+        return widgets.get(field)
+
+    def focus_field(self, field: str) -> bool:
+        """Move the keyboard focus to the input of ``field`` and select its text; False when there is none."""
+        widget = self.widget_for(field)
+        if widget is None or not self.isEnabled():
+            return False
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QLineEdit | QDoubleSpinBox | QPlainTextEdit):
+            widget.selectAll()
+        return True
+
     def _lead_not_co(self) -> None:
         """The lead line cannot also co-handle: choosing it as lead unticks it among the co-lines."""
         if not hasattr(self, "co_lines"):
