@@ -5,9 +5,12 @@ ticket up."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from conftest import dialog_of, settle, wait_until
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from console.domain.enums import ReturnReason
 from console.domain.errors import NotFound, PermissionDenied
@@ -121,3 +124,65 @@ def test_holdup_dock_names_the_unit_the_ticket_waits_for(world, open_window, loo
     window.session.bus.ticketsChanged.emit((ticket_id,))
     wait_until(loop, lambda: "协办意见：已排查" in window.holdup_view.toPlainText())
     assert "市生态环境局福田管理局" in window.holdup_view.toPlainText().split("已反馈")[0]
+
+
+def _active(dialog: ReplyDialog | ReturnDialog | ExtensionDialog, loop: Any) -> None:
+    dialog.activateWindow()
+    wait_until(loop, lambda: QApplication.activeWindow() is dialog)
+
+
+def test_ctrl_return_submits_the_reply_from_the_text_but_not_an_empty_one(world, open_window, loop, qtbot) -> None:
+    eco = add_handler(world, "福田区/ecology", "heco")
+    ticket_id = world.intake("园岭街道工地半夜施工", item=NOISE)
+    unit_desk.accept(world.ctx, eco, ticket_id)
+    window = open_window("heco")
+    assert window.view.select_ticket(ticket_id)
+    window.qactions["unit_reply"].trigger()
+    dialog = dialog_of(window, loop, ReplyDialog)
+    _active(dialog, loop)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert "Ctrl+Return" in ok.toolTip() and "Ctrl+Return" in dialog.text.placeholderText()
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)   # empty: refused
+    assert dialog.isVisible() and dialog.problem.text() == "请填写办理结果"
+    assert ticket(world, ticket_id).status == "accepted"
+    dialog.text.insertPlainText("已责令工地停止夜间施工")  # (QTest types ASCII only)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)                                       # a new line, no submit
+    assert dialog.isVisible() and dialog.text.toPlainText().endswith("\n")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    settle(window, loop)
+    row = ticket(world, ticket_id)
+    assert row.status == "replied"
+    assert next(a for a in row.assignments if a.role == "lead").reply_text == "已责令工地停止夜间施工"
+
+
+def test_ctrl_enter_submits_the_return_and_extension_dialogs_with_their_checks(world, open_window, loop,
+                                                                               qtbot) -> None:
+    eco = add_handler(world, "福田区/ecology", "heco")
+    ticket_id = world.intake("园岭街道工地半夜施工", item=NOISE)
+    unit_desk.accept(world.ctx, eco, ticket_id)
+    window = open_window("heco")
+    assert window.view.select_ticket(ticket_id)
+    window.qactions["unit_extension"].trigger()
+    dialog = dialog_of(window, loop, ExtensionDialog)
+    _active(dialog, loop)
+    keypad = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Enter, keypad)                  # no reason: refused
+    assert dialog.isVisible() and dialog.problem.text() == "请填写延期理由"
+    dialog.reason.insert("需夜间蹲点取证")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Enter, keypad)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    settle(window, loop)
+    wait_until(loop, lambda: reply_context(world.ctx.db, ticket_id, eco.unit_id).mine.pending_extension_hours == 24)
+
+    window.qactions["unit_return"].trigger()
+    back = dialog_of(window, loop, ReturnDialog)
+    _active(back, loop)
+    back.buttons[ReturnReason.OTHER].setChecked(True)
+    qtbot.keyClick(back.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)   # 其他 without a text
+    assert back.isVisible() and "必须填写说明" in back.problem.text()
+    back.text.insert("工地位于深圳湾片区，归市级管理")
+    qtbot.keyClick(back.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert back.result() == QDialog.DialogCode.Accepted
+    settle(window, loop)
+    wait_until(loop, lambda: ticket(world, ticket_id).return_count == 1)

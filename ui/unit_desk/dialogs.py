@@ -4,8 +4,11 @@ plain choice. GUI thread; no database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -51,6 +54,23 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")  # Enter = the keypad's
+
+
+def _submit_keys(dialog: QDialog, box: QDialogButtonBox, submit: Callable[[], None]) -> str:
+    """Ctrl+Return (and the keypad's Ctrl+Enter) anywhere in ``dialog`` — also in a multi-line text, where a
+    plain Return makes a new line — calls ``submit`` (the dialog's own checks, as the button does); the submit
+    button's tooltip names the key, and so does the returned hint."""
+    for key in SUBMIT_KEYS:
+        shortcut = QShortcut(QKeySequence(key), dialog)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(submit)
+    name = QKeySequence(SUBMIT_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+    hint = t("按 {key} 提交").format(key=name)
+    box.button(QDialogButtonBox.StandardButton.Ok).setToolTip(hint)
+    return hint
+
+
 def _state_label(state: str) -> str:
     try:
         return t(AssignmentState(state).label)
@@ -90,13 +110,13 @@ class ReplyDialog(QDialog):
         elif context.mine.role != "lead" and context.lead is not None:
             layout.addWidget(QLabel(t("您的意见将由主办单位汇总答复：") + context.lead.unit_name))
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText(t("办理结果（必填）"))
         layout.addWidget(self.text, 1)
         self.problem = QLabel()
         self.problem.setStyleSheet("color:#c62828")
         layout.addWidget(self.problem)
         box = _buttons(self, t("提交反馈"))
         box.accepted.connect(self._accept)
+        self.text.setPlaceholderText(t("办理结果（必填）") + " · " + _submit_keys(self, box, self._accept))
         layout.addWidget(box)
         self.text.setFocus()
 
@@ -125,6 +145,7 @@ class ReplyDialog(QDialog):
     def _accept(self) -> None:
         if not self.text.toPlainText().strip():
             self.problem.setText(t("请填写办理结果"))
+            self.text.setFocus()
             return
         self.accept()
 
@@ -164,6 +185,7 @@ class ReturnDialog(QDialog):
         form.addRow(self.problem)
         box = _buttons(self, t("退单"))
         box.accepted.connect(self._accept)
+        _submit_keys(self, box, self._accept)
         form.addRow(box)
 
     def choice(self) -> ReturnChoice:
@@ -212,6 +234,7 @@ class ExtensionDialog(QDialog):
         form.addRow(self.problem)
         box = _buttons(self, t("提交申请"))
         box.accepted.connect(self._accept)
+        _submit_keys(self, box, self._accept)
         form.addRow(box)
         self.hours.valueChanged.connect(self._update_due)
         self._update_due()
