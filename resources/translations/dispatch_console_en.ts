@@ -230,12 +230,12 @@
       <translation>Based on version {version} (effective {date})</translation>
     </message>
     <message>
-      <source>修改有误</source>
-      <translation>Invalid change</translation>
-    </message>
-    <message>
       <source>新增事项有误</source>
       <translation>Invalid new item</translation>
+    </message>
+    <message>
+      <source>修改有误</source>
+      <translation>Invalid change</translation>
     </message>
     <message>
       <source>预览失败</source>
@@ -666,6 +666,10 @@
       <translation>Export Excel</translation>
     </message>
     <message>
+      <source>导出已取消，未生成文件</source>
+      <translation>Export cancelled; no file was written</translation>
+    </message>
+    <message>
       <source>统计最近</source>
       <translation>Last</translation>
     </message>
@@ -738,6 +742,10 @@
       <translation>Tickets: </translation>
     </message>
     <message>
+      <source>正在导出…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
       <source>统计期 {since} 至 {until}</source>
       <translation>Period {since} to {until}</translation>
     </message>
@@ -754,8 +762,16 @@
       <translation>{label} ({category}) {n} tickets</translation>
     </message>
     <message>
+      <source>操作失败：{message}</source>
+      <translation>Failed: {message}</translation>
+    </message>
+    <message>
       <source>（未定事项，不参与排名）</source>
       <translation>(not yet routed to an item — not ranked)</translation>
+    </message>
+    <message>
+      <source>正在导出到 {path}…</source>
+      <translation>Exporting to {path}…</translation>
     </message>
     <message>
       <source>分拨调度台</source>
@@ -1426,20 +1442,8 @@ Take it over and continue?</translation>
       <translation>handover_{time}.xlsx</translation>
     </message>
     <message>
-      <source>正在导出…</source>
-      <translation>Exporting…</translation>
-    </message>
-    <message>
-      <source>导出已取消，未生成文件</source>
-      <translation>Export cancelled; no file was written</translation>
-    </message>
-    <message>
       <source>统计时点 {time}</source>
       <translation>As of {time}</translation>
-    </message>
-    <message>
-      <source>操作失败：{message}</source>
-      <translation>Failed: {message}</translation>
     </message>
     <message>
       <source>{title}（{n}）</source>
@@ -2800,12 +2804,12 @@ Reason: {reason}</translation>
       <translation>Your unit has not accepted ticket {n} yet. Accept it first, then reply?</translation>
     </message>
     <message>
-      <source>引用协办意见</source>
-      <translation>Quote co-handling opinions</translation>
+      <source>按 {key} 提交</source>
+      <translation>Press {key} to submit</translation>
     </message>
     <message>
-      <source>办理结果（必填）</source>
-      <translation>Outcome (required)</translation>
+      <source>引用协办意见</source>
+      <translation>Quote co-handling opinions</translation>
     </message>
     <message>
       <source>提交反馈</source>
@@ -2858,6 +2862,10 @@ Reason: {reason}</translation>
     <message>
       <source>请填写延期理由</source>
       <translation>Please give a reason for the extension</translation>
+    </message>
+    <message>
+      <source>办理结果（必填）</source>
+      <translation>Outcome (required)</translation>
     </message>
     <message>
       <source>{unit}（{role}）· 反馈时限 {due}</source>
