@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -119,3 +119,17 @@ def export_report(ctx: ServiceContext, actor: Actor, out: Path, *, first_day: da
         progress=progress, token=token))
     filter = {"from": first_day.isoformat(), "to": last_day.isoformat(), "by": by, "masked": not unmask}
     return _log_or_remove(ctx, actor, out.resolve(), "report", filter, rows)
+
+
+def export_analytics(ctx: ServiceContext, actor: Actor, out: Path, results: Iterable[Any], *,
+                     filter: dict[str, Any], progress: ProgressCallback | None = None,
+                     token: CancelToken | None = None) -> ExportResult:
+    """Write the analytics workbook of ``results`` (``console.analytics.sheets``) and record the export like
+    every other (kind ``analytics``, ``filter`` as given, its table rows, the file's SHA-256)."""
+    from console.analytics.sheets import row_count, write_workbook
+
+    results = list(results)
+    write_workbook(out, results, exported_by=actor.name, exported_at=ctx.clock.now(), progress=progress,
+                   token=token)
+    return _log_or_remove(ctx, actor, out.resolve(), "analytics", filter, row_count(results))
+

@@ -104,6 +104,16 @@ def test_reports_load_and_export_to_excel(world, open_window, loop, tmp_path: Pa
     single = run(loop, dialog.export_to(tmp_path / "suggestions.xlsx", "suggestions"))
     sheet = load_workbook(single)["建议汇总"]
     assert sheet.cell(4, 4).value == 3
+    from sqlalchemy import select
+
+    from console.db.schema import ExportLogRow
+    from console.exports.export_log import file_sha256
+
+    with world.ctx.db.reader() as session:  # every export is recorded: who, what, rows, the file's hash
+        logged = session.execute(select(ExportLogRow.kind, ExportLogRow.actor_name, ExportLogRow.filter,
+                                        ExportLogRow.sha256).order_by(ExportLogRow.id)).all()
+    assert [(k, f["sheets"]) for k, _, f, _ in logged] == [("analytics", "all"), ("analytics", "suggestions")]
+    assert logged[-1].sha256 == file_sha256(single) and logged[-1].actor_name == world.actors["sup01"].name
     dialog.close()
 
 

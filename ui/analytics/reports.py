@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.analytics import sheets
 from console.analytics.recurrence import RecurrenceReport
 from console.analytics.suggestions import SuggestionDigest, SuggestionTopic
 from console.analytics.top import ProblemGroup, TopProblems
 from console.domain.clock import format_room_time
 from console.domain.errors import DomainError
+from console.exports.service import export_analytics
 from ui.admin.preview_panel import fill_table, read_only_table
 from ui.analytics import jobs
 from ui.handover.progress import ExportProgress
@@ -322,12 +322,11 @@ class AnalyticsDialog(QDialog):
         if self.reports is None or self.runner.busy:
             return False
         results = self.results_for(which)
-        exported_by = self.session.actor.name
-        exported_at = self.ctx.clock.now()
+        ctx, actor = self.ctx, self.session.actor
+        logged = {"sheets": which, "days": float(self.days.value())}
 
         def job(progress: Any, token: Any) -> Path:
-            return sheets.write_workbook(path, results, exported_by=exported_by, exported_at=exported_at,
-                                         progress=progress, token=token)
+            return export_analytics(ctx, actor, path, results, filter=logged, progress=progress, token=token).path
 
         started = self.runner.start(job, self._exported)
         if started:
