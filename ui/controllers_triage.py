@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from console.domain.enums import TicketStatus, Urgency
-from console.domain.errors import ConflictError, DomainError
-from console.domain.lifecycle import AT_UNIT, TABLE, Action
+from console.domain.errors import ConflictError, DomainError, PermissionDenied, TransitionNotAllowed
+from console.domain.lifecycle import AT_UNIT, Action, check
 from console.domain.ticket import ClaimedByOther
 from console.queries.detail import preview_item, ticket_detail
 from console.queries.live import ConnectionLost, fresh_rows
@@ -206,19 +206,20 @@ class TriageController(QObject):
         return self._items
 
     def _dispatchable(self, row: QueueRow) -> bool:
-        """Whether the lifecycle lets the actor dispatch ``row`` now (``TABLE[Action.DISPATCH]``); if not,
-        say on the status bar what is wrong and what to do instead. Checked before claiming anything."""
-        transition = TABLE[Action.DISPATCH]
-        if self.session.role not in transition.roles:
-            self.message.emit(t("「{role}」不能分拨工单，请交分拨员或值班长处理").format(role=t(self.session.role.label)))
-            return False
+        """Whether the lifecycle lets the actor dispatch ``row`` now (``lifecycle.check``); if not, say on the
+        status bar what is wrong and what to do instead. Checked before claiming anything."""
         try:
             status = TicketStatus(row.status)
         except ValueError:
             return True  # unknown here; the service decides
-        if status in transition.sources:
+        try:
+            check(Action.DISPATCH, status, self.session.role, row.number)
             return True
-        label = t(status.label)
+        except PermissionDenied:
+            self.message.emit(t("「{role}」不能分拨工单，请交分拨员或值班长处理").format(role=t(self.session.role.label)))
+            return False
+        except TransitionNotAllowed:
+            pass
         if status in AT_UNIT:
             text = t("工单 {number} 当前为“{status}”，已分拨到承办单位，不能再分拨；"
                      "需要更换承办单位时，请值班长用“批量改派”（Ctrl+Shift+B）改派单位")
@@ -230,7 +231,7 @@ class TriageController(QObject):
                      "市民不满意时用“市民评价”（Ctrl+Shift+G）回退承办单位")
         else:
             text = t("工单 {number} 当前为“{status}”，已过分拨环节，不能分拨")
-        self.message.emit(text.format(number=row.number, status=label))
+        self.message.emit(text.format(number=row.number, status=t(status.label)))
         return False
 
     async def dispatch_suggested(self) -> None:

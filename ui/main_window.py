@@ -17,9 +17,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from console.domain.clock import format_room_time
 from console.domain.errors import DomainError
-from console.domain.shifts import SLOT_NAMES
 from console.queries.reference import load_directory
 from console.queries.saved_views import delete_view, list_saved_views, save_view
 from console.queries.views import NamedView, ViewSpec, builtin_views
@@ -42,6 +40,7 @@ from ui.room.banner import OfflineBanner
 from ui.room.urls import without_query
 from ui.room.workstation import WorkstationKeeper
 from ui.session import AppSession
+from ui.shift_text import shift_short_text
 from ui.status_bar import DispatchStatusBar
 
 # Commands that change data: disabled while the database cannot be reached (the view stays readable).
@@ -175,10 +174,8 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         s = self.session
         shift = s.shift()
-        start, end = format_room_time(shift.start), format_room_time(shift.end)
-        shift_text = t("第{slot}班 {start}–{end}").format(slot=SLOT_NAMES[shift.slot], number=shift.slot + 1,
-                                                         start=start[-5:], end=end[-5:])  # Shift.short_label
-        who = t("{name}（{role}）· {shift}").format(name=s.actor.name, role=t(s.role.label), shift=shift_text)
+        who = t("{name}（{role}）· {shift}").format(name=s.actor.name, role=t(s.role.label),
+                                                 shift=shift_short_text(shift))
         self.setWindowTitle(f"{t('分拨调度台')} — {who} · {without_query(s.backend.url_for_display)}")
         self.status.set_user(who)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from console.queries.rows import QueueRow
+from ui.column_fit import fit_width
 from ui.queue_columns import Column
 from ui.queue_model import QueueModel
 
@@ -53,8 +54,8 @@ class QueueView(QTableView):
         the longest of its ``samples`` (translated labels) fit; measured once, never per row."""
         cells, header = self.fontMetrics(), self.horizontalHeader().fontMetrics()
         icon = ICON_WIDTH if column.key == "urgency" else 0
-        widest = max((cells.horizontalAdvance(text) + CELL_PADDING + icon for text in column.samples), default=0)
-        fitted = max(widest, header.horizontalAdvance(column.header) + HEADER_PADDING)
+        fitted = fit_width(cells, header, column.header, column.samples, cell_padding=CELL_PADDING,
+                           header_padding=HEADER_PADDING, icon=icon)
         return max(column.width, min(fitted, MAX_FITTED_WIDTH))
 
     def fit_columns(self, widen_only: bool = False) -> None:

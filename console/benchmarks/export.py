@@ -85,7 +85,8 @@ _RANDOM_STATUSES = ["closed"] * 70 + ["handling"] * 10 + ["accepted"] * 6 + ["di
 
 
 def generate(url: str, tickets: int, shift_tickets: int, seed: int = 7, *, stress: bool = False) -> None:
-    """Bulk-insert the synthetic month (direct inserts: the point is the export, not the services).
+    """Bulk-insert the synthetic month (direct inserts: the point is the export, not the services), then flush
+    it to disk so that no measured export waits for its write-back.
 
     Tickets arrive until ``READ_AT`` (``stress``: over the whole month) and their states follow their age
     (``stress``: drawn regardless of it, see the module doc)."""
@@ -166,6 +167,9 @@ def generate(url: str, tickets: int, shift_tickets: int, seed: int = 7, *, stres
             if e_rows:
                 conn.execute(insert(EventRow), e_rows)
     db.dispose()
+    # the generated pages are still dirty in the page cache: flush them now, or the first measured export's
+    # first commit (its log row) waits for the kernel to write the whole freshly generated database
+    os.sync()
 
 
 # --------------------------------------------------------------------------- children
@@ -319,9 +323,6 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if args.db is None or _is_empty(url):
         generate(url, args.tickets, args.shift_tickets)
-        # the generated file's pages are still dirty in the page cache: flush them now, or the export's first
-        # commit (its log row) waits for the kernel to write the whole freshly generated database
-        os.sync()
     generated = time.perf_counter() - started
     figures = {
         "tickets": args.tickets, "shift_tickets": args.shift_tickets, "generate_s": round(generated, 1),
@@ -333,7 +334,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.stress:
         stress_url = f"sqlite:///{work / 'stress.db'}"
         generate(stress_url, args.tickets, args.shift_tickets, stress=True)
-        os.sync()
         figures["handover_stress"] = run_child("handover", stress_url, work / "handover-stress.xlsx")
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))

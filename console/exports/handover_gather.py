@@ -31,7 +31,7 @@ from console.db.schema import AssignmentRow, EventRow, StaffRow, TicketRow, Unit
 from console.db.types import UTCDateTime
 from console.domain.clock import ensure_utc
 from console.domain.enums import TicketStatus
-from console.domain.masking import mask_name, mask_phone, mask_text
+from console.domain.masking import mask_name, mask_phone, masker
 from console.exports.handover_model import (
     ClockLine,
     ExtensionLine,
@@ -43,6 +43,7 @@ from console.exports.handover_model import (
     StaffLine,
     TicketLine,
 )
+from console.exports.lead import ENDED_STATES, current_lead
 
 T = TicketRow.__table__
 A = AssignmentRow.__table__
@@ -60,10 +61,10 @@ def _minutes(delta: timedelta) -> int:
 
 
 def _lead_unit() -> Any:
-    """Correlated sub-select: the ticket's current lead unit id (the latest lead assignment that is not
-    withdrawn or returned), or NULL."""
+    """Correlated sub-select: the unit id of the ticket's current lead assignment (``exports.lead``), or
+    NULL."""
     return (select(A.c.unit_id)
-            .where(A.c.ticket_id == T.c.id, A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")))
+            .where(A.c.ticket_id == T.c.id, current_lead())
             .order_by(A.c.id.desc()).limit(1).correlate(T).scalar_subquery().label("lead_unit_id"))
 
 
@@ -87,12 +88,8 @@ class _Context:
             self.unit_by_code[code] = name
             self.unit_ids[code] = uid
         self._masked: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def text(self, value: str | None) -> str:
-        """A title, reason or note as listed: phone and ID numbers inside it masked when masking."""
-        if not value:
-            return ""
-        return mask_text(value) if self.mask else value
+        #: a title, reason or note as listed: phone and ID numbers inside it masked when masking
+        self.text = masker(mask)[3]
 
     def unit_name(self, code: str | None) -> str:
         if not code:
@@ -225,7 +222,7 @@ def _unit_clocks(cx: _Context, start: datetime, cut: datetime, as_of: datetime,
     reply_done = func.coalesce(A.c.replied_at, A.c.returned_at, type_=dt)
     branches = (start, cut, as_of, horizon)
     not_withdrawn = A.c.state != "withdrawn"
-    is_lead = and_(A.c.role == "lead", A.c.state.notin_(("withdrawn", "returned")), A.c.close_due_at.is_not(None))
+    is_lead = and_(current_lead(), A.c.close_due_at.is_not(None))
     listed = or_(
         and_(not_withdrawn, _clock_branches(A.c.accept_due_at, accept_done, T.c.status, *branches, unit_clock=True)),
         and_(not_withdrawn, _clock_branches(A.c.reply_due_at, reply_done, T.c.status, *branches, unit_clock=True)),
@@ -244,7 +241,7 @@ def _unit_clocks(cx: _Context, start: datetime, cut: datetime, as_of: datetime,
         if r.state != "withdrawn":
             clocks.append(("accept", r.accept_due_at, r.accept_done))
             clocks.append(("reply", r.reply_due_at, r.reply_done))
-        if r.role == "lead" and r.state not in ("withdrawn", "returned"):
+        if r.role == "lead" and r.state not in ENDED_STATES:
             clocks.append(("close", r.close_due_at, r.closed_at))
         for kind, due, done in clocks:
             due_at = ensure_utc(due) if due is not None else None
@@ -368,8 +365,8 @@ def rollbacks(cx: _Context, start: datetime, end: datetime) -> list[RollbackLine
     leads = {}
     if events:
         for a in cx.session.execute(select(A.c.ticket_id, A.c.unit_id, A.c.reply_due_at)
-                                    .where(A.c.ticket_id.in_({e.ticket_id for e in events}), A.c.role == "lead",
-                                           A.c.state.notin_(("withdrawn", "returned"))).order_by(A.c.id)):
+                                    .where(A.c.ticket_id.in_({e.ticket_id for e in events}), current_lead())
+                                    .order_by(A.c.id)):
             leads[a.ticket_id] = a
     lines = []
     for e in events:

@@ -18,7 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, LineChart, Reference
 
 from console.domain.clock import format_room_time
-from console.domain.masking import mask_name, mask_phone, mask_text
+from console.domain.masking import masker
 from console.exports.cells import clean_text
 from console.exports.labels import status_label, urgency_label
 from console.exports.progress import CancelToken, ProgressCallback, Throttle
@@ -143,15 +143,15 @@ def write_report_book(ctx: ServiceContext, path: Path, *, first_day: date, last_
         categories = category_names(session)
         returns = unit_returns(session, start, end)
         throttle = Throttle(progress, token, count_tickets(session, start, end), step=1000)
+        shown_name, shown_phone, _, shown_text = masker(mask)
         for t in stream_tickets(session, start, end):
             total.add(t)
             by_unit[t.unit_id].add(t)
             category = t.item_code[:2] if t.item_code else ""
             by_category[category].add(t)
             by_period[trend_key(t.received_at, span)].add(t)
-            name, phone, title = t.citizen_name or "", t.citizen_phone or "", t.title or ""
-            if mask:
-                name, phone, title = mask_name(name), mask_phone(phone), mask_text(title)
+            name, phone = shown_name(t.citizen_name or ""), shown_phone(t.citizen_phone or "")
+            title = shown_text(t.title)
             closed_ok = (t.closed_at <= t.close_due_at) if t.closed_at and t.close_due_at else None
             hours = (t.closed_at - t.received_at).total_seconds() / 3600 if t.closed_at else None
             detail.append([

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from console.db.schema import AssignmentRow, CatalogNodeRow, TicketRow, UnitRow
 from console.domain.clock import ROOM_TZ, ensure_utc, to_room_time
+from console.exports.lead import current_lead_id
 
 T = TicketRow.__table__
 A = AssignmentRow.__table__
@@ -156,16 +157,9 @@ def count_tickets(session: Session, start: datetime, end: datetime) -> int:
 
 
 def stream_tickets(session: Session, start: datetime, end: datetime, batch: int = 2000) -> Iterator[Any]:
-    """Tickets received in ``[start, end)`` with their current lead unit (the latest lead assignment that
-    is neither withdrawn nor returned; none while a return awaits re-dispatch) and its close deadline, in receipt
-    order, fetched ``batch`` rows at a time (the result is never held whole).
-
-    The lead assignment is found per ticket by a correlated ``max(id)`` on ``assignments``' ticket index, so the
-    cost stays linear whatever plan statistics say: joining a grouped sub-select instead let PostgreSQL, with
-    a cursor's fast-start preference and fresh (unanalysed) tables, rescan every assignment for every ticket."""
-    latest = (select(func.max(A.c.id)).where(A.c.ticket_id == T.c.id, A.c.role == "lead",
-                                             A.c.state.notin_(("withdrawn", "returned")))
-              .correlate(T).scalar_subquery())
+    """Tickets received in ``[start, end)`` with their current lead unit (``exports.lead``) and its close
+    deadline, in receipt order, fetched ``batch`` rows at a time (the result is never held whole)."""
+    latest = current_lead_id(T)
     lead = A.alias("lead")
     query = (select(T.c.id, T.c.number, T.c.received_at, T.c.urgency, T.c.kind, T.c.channel, T.c.item_code,
                     T.c.title, T.c.district, T.c.street, T.c.status, T.c.dispatch_due_at, T.c.dispatched_at,

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.clock import format_room_time
 from console.domain.enums import Role
-from console.domain.shifts import SLOT_NAMES, Shift, calendar_for
+from console.domain.shifts import Shift, calendar_for
 from console.domain.ticket import Actor
 from console.exports.handover_book import FIGURE_NOTES, FIGURES, list_sheets
 from console.exports.handover_model import HandoverData
@@ -58,16 +58,10 @@ from console.exports.sheets import Column
 from ui.handover.progress import ExportProgress
 from ui.handover.runner import ExportRunner
 from ui.i18n import t
+from ui.shift_text import shift_text
 
 RECENT_SHIFTS = 12
 URGENCY_BRUSH = {"urgent": ("#fdecec", "#c62828"), "fast": ("#fff6e5", "#a86400")}
-
-
-def shift_text(shift: Shift) -> str:
-    """``Shift.label`` in the UI language, e.g. ``2026-11-24 第三班（08:00–12:00）`` / ``2026-11-24 shift 3 …``."""
-    start, end = format_room_time(shift.start), format_room_time(shift.end)
-    return t("{date} 第{slot}班（{start}–{end}）").format(
-        date=start[:10], slot=SLOT_NAMES[shift.slot], number=shift.slot + 1, start=start[-5:], end=end[-5:])
 
 
 def cell_text(value: Any) -> str:

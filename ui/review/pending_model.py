@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFontMetrics
 
 from console.queries.rows import QueueRow
+from ui.column_fit import fit_width
 from ui.countdown import format_remaining, sla_state
 from ui.i18n import N_, t
 from ui.palette import row_brushes, urgency_icon
@@ -110,11 +111,9 @@ class PendingModel(QAbstractTableModel):
             3: _WIDEST_PLACE,
             self.CLAIMED_BY: _WIDEST_NAME,
         }
-        widths = {}
-        for column, sample in widest.items():
-            cell = cells.horizontalAdvance(sample) + (_ICON_WIDTH if column == 0 else 0)
-            widths[column] = max(cell, header.horizontalAdvance(t(self.HEADERS[column]))) + _CELL_PADDING
-        return widths
+        return {column: fit_width(cells, header, t(self.HEADERS[column]), (sample,), cell_padding=_CELL_PADDING,
+                                  header_padding=_CELL_PADDING, icon=_ICON_WIDTH if column == 0 else 0)
+                for column, sample in widest.items()}
 
     def state(self, row: QueueRow) -> str:
         return sla_state(row.due_start_ts, row.due_ts, self.now, self.warning_fraction)

@@ -13,8 +13,8 @@ from console.domain.shifts import calendar_for
 from console.supervision_queries.rows import Workload, WorkloadRow
 from console.supervision_queries.workload import shift_workload
 from ui.countdown import format_remaining
-from ui.handover.composer import shift_text
 from ui.i18n import t
+from ui.shift_text import shift_text
 from ui.supervision.panels import Panel
 from ui.supervision.table import RowTable
 from ui.unit_desk.ops import read
