@@ -7,6 +7,8 @@ re-edited cell stays text; every other value is stored as is.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -64,8 +66,33 @@ def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[A
     return row_number
 
 
+TOP = Alignment(vertical="top")
+LINE_HEIGHT = 15.0  # points per wrapped line at the default 11 pt font
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` in Excel column units: CJK and full-width characters take two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def wrap(ws: Worksheet, column: int) -> None:
-    """Wrap text in one column (long citizen texts)."""
+    """Wrap text in one column (long citizen texts) and make each row tall enough for its wrapped lines.
+
+    Spreadsheet programs do not all grow a row to fit wrapped text when they open a file (LibreOffice keeps
+    the default height), so the height is set here from the text's display width and the column's width;
+    a row keeps the largest height any wrapped column asks for, and its other cells are aligned to the top.
+    """
     alignment = Alignment(wrap_text=True, vertical="top")
+    width = ws.column_dimensions[get_column_letter(column)].width or 8.43
+    per_line = max(1, int(width) - 1)
     for (cell,) in ws.iter_rows(min_col=column, max_col=column, min_row=2):
         cell.alignment = alignment
+        if not isinstance(cell.value, str) or not cell.value:
+            continue
+        lines = sum(max(1, math.ceil(display_width(part) / per_line)) for part in cell.value.split("\n"))
+        if lines > 1:
+            height = ws.row_dimensions[cell.row].height or LINE_HEIGHT
+            ws.row_dimensions[cell.row].height = max(height, lines * LINE_HEIGHT)
+            for other in ws[cell.row]:  # the row's short cells read from the top, beside the wrapped text
+                if not other.alignment.wrap_text:
+                    other.alignment = TOP

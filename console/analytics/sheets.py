@@ -106,8 +106,8 @@ def add_suggestions_sheet(wb: Workbook, digest: SuggestionDigest, throttle: Thro
     rows = [(t.label, t.category, t.item_code or "", t.count, "、".join(f"{d} {n}" for d, n in t.districts),
              *[*t.representatives, "", "", ""][:3]) for t in digest.topics]
     write_table(ws, ("主题", "类别", "事项编码", "件数", "分布（区）", "代表意见一", "代表意见二", "代表意见三"),
-                _counted(rows, throttle), start_row=3, widths=(24, 18, 10, 8, 40, 50, 50, 50))
-    for column in (6, 7, 8):
+                _counted(rows, throttle), start_row=3, widths=(20, 18, 9, 6, 24, 34, 34, 32))
+    for column in (5, 6, 7, 8):
         wrap(ws, column)
 
 
