@@ -135,6 +135,10 @@ class HistoryGenerator:
         self.items, self.item_weights = items, _cumulative(weights)
         self.known = frozenset(self.units)
         self.system = (None, "自动分拨", Role.SYSTEM.value)
+        # as in the live flow: the citizen's rating and the close it brings are recorded as 市民评价 (the
+        # simulator's actor), the roll-back an unsatisfied rating triggers as 系统 (the domain's)
+        self.citizen = (None, "市民评价", Role.SYSTEM.value)
+        self.rollback_actor = (None, "系统", Role.SYSTEM.value)
         self.last_by_item: dict[str, tuple[int, int]] = {}
 
     def _resolve(self, item: DutyItem, district: str, street: str) -> tuple[_Unit, list[_Unit]] | None:
@@ -383,9 +387,9 @@ class HistoryGenerator:
         text = rng.choice(REPLIES)
         lead_row[3], lead_row[9], lead_row[10] = "replied", fmt(line.t), text
         line.event(handler, "reply", "replied", "", {"unit": lead.code, "text": text})
-        self._rate_and_close(line, item, lead_row, handler)
+        self._rate_and_close(line, item, lead, lead_row, handler)
 
-    def _rate_and_close(self, line: _Timeline, item: DutyItem, lead_row: list[Any],
+    def _rate_and_close(self, line: _Timeline, item: DutyItem, lead: _Unit, lead_row: list[Any],
                         handler: tuple[int | None, str, str]) -> None:
         rng, fmt = self.rng, self.fmt
         if not line.at(rng.uniform(1800, 4 * 3600)):
@@ -393,21 +397,22 @@ class HistoryGenerator:
         roll = rng.random()
         rating = Rating.SATISFIED if roll < 0.93 else Rating.BASICALLY_SATISFIED if roll < 0.975 else Rating.UNSATISFIED
         line.rating = rating.value
-        line.event(self.system, "rate", None, "", {"rating": rating.value})
+        line.event(self.citizen, "rate", None, "问题没有解决" if rating is Rating.UNSATISFIED else "",
+                   {"rating": rating.value})
         if rating is Rating.UNSATISFIED and line.rollbacks == 0:
             line.rating_text = "问题没有解决"
             line.rollbacks += 1
-            line.event(self.system, "rollback", "handling", "市民评价不满意：问题没有解决", {"unit": lead_row[1]})
+            line.event(self.rollback_actor, "rollback", "handling", "市民评价不满意：问题没有解决", {"unit": lead.code})
             lead_row[3], lead_row[9] = "accepted", None
             lead_row[6] = fmt(line.t + int(item.limits.reply_hours * 3600))
             if not line.at(self._delay(item.limits.reply_hours * 1200, 0.05, item.limits.reply_hours * 3600)):
                 return
             lead_row[3], lead_row[9] = "replied", fmt(line.t)
-            line.event(handler, "reply", "replied", "", {"text": "已再次到现场处理"})
-            self._rate_and_close(line, item, lead_row, handler)
+            line.event(handler, "reply", "replied", "", {"unit": lead.code, "text": "已再次到现场处理"})
+            self._rate_and_close(line, item, lead, lead_row, handler)
             return
         line.closed_at = line.t
-        line.event(self.system, "close", "closed")
+        line.event(self.citizen, "close", "closed", "市民已评价")
         if line.reopens == 0 and rng.random() < 0.005 and line.at(rng.uniform(86_400, 4 * 86_400)):
             line.reopens += 1
             line.closed_at, line.rating = None, None

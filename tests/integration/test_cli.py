@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from console.cli.main import main
 from console.db.engine import Database
-from console.db.schema import EventRow, StaffRow, TicketRow
+from console.db.schema import EventRow, StaffRow, TicketRow, UnitRow
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -53,7 +53,15 @@ def test_demo_covers_every_lifecycle_path(any_url: str, capsys: pytest.CaptureFi
         breached = s.scalar(select(func.count()).select_from(TicketRow)
                             .where(TicketRow.dispatched_at > TicketRow.dispatch_due_at))
         numbers = s.scalars(select(TicketRow.number)).all()
+        units = set(s.scalars(select(UnitRow.code)))
+        named = [(e.action, e.data["unit"]) for e in s.scalars(select(EventRow)) if (e.data or {}).get("unit")]
+        citizen = {(a, n) for a, n in s.execute(select(EventRow.action, EventRow.actor_name)
+                                                 .where(EventRow.action.in_(("rate", "rollback", "close"))))}
     db.dispose()
+    # events name units by code, as the live services write them (the detail pane and handover read them so)
+    assert named and [(a, u) for a, u in named if u not in units] == []
+    assert {a for a, _ in named} >= {"rollback", "reply", "accept", "return"}
+    assert citizen == {("rate", "市民评价"), ("close", "市民评价"), ("rollback", "系统")}
     assert {"receive", "submit_review", "dispatch", "accept", "reply", "close", "rate", "return", "escalate_return",
             "arbitrate", "request_extension", "approve_extension", "rollback", "merge"} <= actions
     assert breached and len(set(numbers)) == len(numbers)
