@@ -52,6 +52,7 @@ HOURLY = (0.25, 0.15, 0.1, 0.08, 0.08, 0.15, 0.4, 0.8, 1.3, 1.6, 1.6, 1.4, 1.1, 
           1.1, 0.9, 0.6, 0.4)
 REPLIES = ("已到现场核查，问题已处理完毕，已与市民沟通。", "经核实情况属实，已责令整改并跟进落实。",
            "已联系市民解释相关政策，市民表示理解。", "已安排专人处理，后续将加强巡查。")
+CO_REPLY = "协办意见已反馈主办单位"
 
 
 @dataclass
@@ -379,9 +380,10 @@ class HistoryGenerator:
             line.event(handler, "start_handling", "handling", "", {"unit": lead.code})
         for unit, r in zip(co, co_rows, strict=True):
             if line.t < self.now and rng.random() < 0.8:
-                r[3], r[9], r[10] = "replied", fmt(line.t), "协办意见已反馈主办单位"
+                r[3], r[9], r[10] = "replied", fmt(line.t), CO_REPLY
                 line.events.append((line.id, line.t, unit.handler_id, unit.handler_name, Role.UNIT_HANDLER.value,
-                                    "reply", line.status, line.status, "", _json({"unit": unit.code, "role": "co"})))
+                                    "reply", line.status, line.status, "",
+                                    _json({"unit": unit.code, "role": "co", "text": CO_REPLY})))
         if not line.at(self._delay(reply_limit * 0.35, 0.05, reply_limit)):
             return
         text = rng.choice(REPLIES)

@@ -174,8 +174,9 @@ def event_summary(action: str, data: dict[str, Any], units: dict[str, str]) -> s
         parts.append(f"{unit(data.get('unit'))} {data.get('hours', '')} 小时")
     elif action == "rate":
         parts.append(label_of(Rating, data.get("rating")))
-    elif action in ("reply",):
-        parts.append(f"{unit(data.get('unit'))}：{data.get('text', '')}")
+    elif action == "reply":
+        who = unit(data.get("unit")) + ("（协办）" if data.get("role") == "co" else "")
+        parts.append(f"{who}：{data['text']}" if data.get("text") else who)
     elif action in ("accept", "start_handling", "rollback", "reopen"):
         if data.get("unit"):
             parts.append(unit(data.get("unit")) + ("（协办）" if data.get("role") == "co" else ""))
