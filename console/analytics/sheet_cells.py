@@ -8,7 +8,6 @@ re-edited cell stays text; every other value is stored as is.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from console.domain.clock import to_room_time
+from console.text_width import display_width
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(bold=True)
@@ -68,11 +68,6 @@ def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[A
 
 TOP = Alignment(vertical="top")
 LINE_HEIGHT = 15.0  # points per wrapped line at the default 11 pt font
-
-
-def display_width(text: str) -> int:
-    """Width of ``text`` in Excel column units: CJK and full-width characters take two, others one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def wrap(ws: Worksheet, column: int) -> None:

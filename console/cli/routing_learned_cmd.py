@@ -18,9 +18,10 @@ import argparse
 import json
 import sys
 import time
-import unicodedata
 from pathlib import Path
 from typing import Any
+
+from console.text_width import display_width
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -55,8 +56,7 @@ def _fail(message: str) -> int:
 
 def _pad(text: str, width: int) -> str:
     """Left-align ``text`` in ``width`` terminal columns (CJK characters take two)."""
-    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(0, width - shown)
+    return text + " " * max(0, width - display_width(text))
 
 
 def run_train(args: argparse.Namespace) -> int:

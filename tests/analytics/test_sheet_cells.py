@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from console.analytics.sheet_cells import LINE_HEIGHT, display_width, wrap, write_table
+from console.analytics.sheet_cells import LINE_HEIGHT, wrap, write_table
+from console.text_width import display_width
 
 
 def test_display_width_counts_cjk_as_two_units() -> None:
