@@ -48,6 +48,12 @@ class FilterBar(QWidget):
         for combo in (self.view, self.district, self.category, self.line):
             combo.currentIndexChanged.connect(self._emit_spec)
 
+    def clear_search(self) -> None:
+        """Empty the search box and emit the empty search at once (no debounce), so the rows are back on return."""
+        self.search.clear()
+        self._debounce.stop()
+        self.searchChanged.emit("")
+
     @staticmethod
     def _picker(everything: str) -> QComboBox:
         combo = QComboBox()

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.notifier = UrgentNotifier(self.preferences.sound, self.preferences.tray and notify, self)
         self.saved_views: list[NamedView] = []
         self._closing = False
+        self._ticket_before_search: int | None = None  # current when Ctrl+F began; selected again by Esc
         self.qactions: dict[str, QAction] = {}
         self._build_layout()
         self._build_menus()
@@ -286,11 +287,17 @@ class MainWindow(QMainWindow):
         self.focus_queue()
 
     def cmd_focus_search(self) -> None:
+        self._ticket_before_search = self.view.current_id()
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
 
     def cmd_clear_search(self) -> None:
-        self.filter_bar.search.clear()
+        """Esc: every row back and the queue focused on the ticket that was current (during the search, or
+        when Ctrl+F started it if the search had hidden it)."""
+        keep = self.view.current_id() or self._ticket_before_search
+        self.filter_bar.clear_search()
+        if keep is not None:
+            self.view.select_ticket(keep)
         self.focus_queue()
 
     def cmd_refresh(self) -> asyncio.Future[Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from console.queries.rows import RoutingHint, TicketDetail
 from console.review_desk.item_search import ItemIndex
@@ -33,7 +33,8 @@ class UrgencyChoice:
 
 class Prompter(Protocol):
     async def confirm(self, title: str, text: str) -> bool: ...
-    async def text(self, title: str, label: str, default: str = "", multiline: bool = False) -> str | None: ...
+    async def text(self, title: str, label: str, default: str = "", multiline: bool = False) -> str | None:
+        """The trimmed, non-blank text the user entered; None when cancelled."""
     async def urgency(self, current: str) -> UrgencyChoice | None: ...
     async def dispatch(self, detail: TicketDetail, items: ItemIndex,
                        preview: Callable[[str], Any]) -> DispatchChoice | None:
@@ -79,19 +80,13 @@ class QtPrompter:
         return await self._run(box) == QMessageBox.StandardButton.Yes
 
     async def text(self, title: str, label: str, default: str = "", multiline: bool = False) -> str | None:
-        dialog = QInputDialog(self.parent)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        if multiline:
-            dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-        dialog.setTextValue(default)
-        dialog.setOkButtonText(t("确定"))
-        dialog.setCancelButtonText(t("取消"))
+        """The trimmed text, never blank (the dialog refuses a blank one); None when cancelled."""
+        from ui.dialogs.text_dialog import TextDialog
+
+        dialog = TextDialog(title, label, default, multiline, self.parent)
         if await self._run(dialog) != QDialog.DialogCode.Accepted:
             return None
-        return dialog.textValue().strip()
+        return dialog.text()
 
     async def urgency(self, current: str) -> UrgencyChoice | None:
         from ui.dialogs.urgency_dialog import UrgencyDialog

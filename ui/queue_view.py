@@ -31,6 +31,7 @@ class QueueView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the queue (for the detail pane); arrows move in it
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # triage order
         self.setSortingEnabled(True)
         self.horizontalHeader().setSortIndicatorShown(True)

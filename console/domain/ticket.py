@@ -179,6 +179,7 @@ class Ticket:
         return [a for a in self.assignments if a.state.is_active]
 
     def _move(self, action: Action, actor: Actor, reason: str = "", **data: Any) -> DomainEvent:
+        _require_length(reason, "说明")
         transition = check(action, self.status, actor.role, self.number)
         before = self.status
         if transition.to is not None:
@@ -371,6 +372,7 @@ class Ticket:
         """A unit's answer. A co-unit's reply closes its own part; the lead's reply moves the ticket to REPLIED."""
         if not text.strip():
             raise ValidationError("反馈内容不能为空")
+        _require_length(text.strip(), "反馈内容")
         assignment = self._assignment_of(actor)
         if assignment.state is not AssignmentState.ACCEPTED:
             raise ValidationError(f"请先签收工单 {self.number} 再反馈")
@@ -443,6 +445,16 @@ class Ticket:
         self.status = TicketStatus.PENDING_REVIEW
         self.merged_into_id, self.status_before_merge = None, None
         return [DomainEvent(event.action, event.from_status, self.status, reason, event.data)]
+
+
+MAX_WRITTEN_TEXT = 2_000
+"""Characters of a reason, note or reply a person writes into a ticket's record (a citizen's own text may be
+longer: intake takes up to 20,000)."""
+
+
+def _require_length(text: str, what: str) -> None:
+    if len(text) > MAX_WRITTEN_TEXT:
+        raise ValidationError(f"{what}不能超过 {MAX_WRITTEN_TEXT} 字（现 {len(text)} 字），请精简后再提交")
 
 
 def _require_reason(reason: str, action: Action) -> None:

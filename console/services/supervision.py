@@ -20,7 +20,12 @@ from console.services.unit_resolution import units_by_code
 
 def decide_extension(ctx: ServiceContext, actor: Actor, ref: int | str, *, unit_code: str, approve: bool,
                      reason: str = "", request_id: str | None = None) -> Changed:
-    """Approve (the unit's reply and close deadlines move) or refuse (with a reason) a pending extension."""
+    """Approve (the unit's reply and close deadlines move) or refuse (with a reason — required, stored trimmed;
+    ``ValidationError`` when blank) a pending extension."""
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ValidationError("驳回延期须填写理由")
+
     def mutate(ticket: Ticket, work: Work) -> list:
         unit = units_by_code(work.session, [unit_code])[0]
         return ticket.decide_extension(work.actor, unit_id=unit.id, approve=approve, reason=reason)

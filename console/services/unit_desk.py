@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from console.domain.enums import ReturnReason
+from console.domain.errors import ValidationError
 from console.domain.lifecycle import Action
 from console.domain.ticket import Actor
 from console.services.changes import Changed
@@ -32,6 +33,11 @@ def return_ticket(ctx: ServiceContext, actor: Actor, ref: int | str, reason: Ret
 
 def request_extension(ctx: ServiceContext, actor: Actor, ref: int | str, hours: float, reason: str,
                       request_id: str | None = None) -> Changed:
+    """延期申请: ``hours`` in (0, 1440] (the ticket checks) and a reason the supervisor decides on — required,
+    stored trimmed; ``ValidationError`` when blank, and nothing is stored."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("延期理由不能为空")
     return edit_one(ctx, actor, ref, Action.REQUEST_EXTENSION.value,
                     lambda t, w: t.request_extension(w.actor, hours, reason), request_id=request_id)
 

@@ -122,3 +122,19 @@ def test_unsaved_export_prints_the_chosen_incoming_supervisor_and_notes(  # type
     info = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row and row[0]}
     assert info["接班值班长"] == "（未指定）"
     dialog.close()
+
+
+def test_tab_leaves_the_notes_for_the_incoming_supervisor(qtbot, scripted: Scripted) -> None:  # type: ignore[no-untyped-def]
+    """Keyboard only: Tab in the notes moves on (no tab character), so the incoming supervisor and the buttons
+    can be reached."""
+    from PySide6.QtCore import Qt
+
+    dialog = open_composer(qtbot, scripted)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.notes.setFocus()
+    dialog.notes.insertPlainText("燃气泄漏工单已电话督办")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Tab)
+    assert dialog.notes.toPlainText() == "燃气泄漏工单已电话督办" and not dialog.notes.hasFocus()
+    assert dialog.focusWidget() is dialog.incoming_box

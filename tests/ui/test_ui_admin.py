@@ -114,6 +114,20 @@ def test_a_bad_time_limit_names_its_field_moves_the_focus_there_and_stores_nothi
     assert editor.draft.empty and editor.pending.count() == 0 and editor.candidate.item("010102").limits == before
 
 
+def test_an_emptied_time_limit_is_refused_not_replaced_by_its_last_value(world, open_window, loop) -> None:
+    window = _admin_window(world, open_window)
+    editor = _editor(window, loop)
+    assert editor.select_item("010102")
+    before = editor.candidate.item("010102").limits
+    reply = editor.form.hours["reply_hours"]
+    editor.form.name.setText("社会生活噪声（改）")                  # a real change beside the emptied box
+    reply.lineEdit().clear()                                       # shown: nothing; value(): still 24
+    assert reply.value() == before.reply_hours and not reply.hasAcceptableInput()
+    assert not editor.stage_form()
+    assert "0 到 9999" in window.prompter.errors[-1] and editor.focusWidget() is reply
+    assert editor.draft.empty and editor.pending.count() == 0
+
+
 def test_a_duplicate_code_in_a_new_item_is_shown_over_the_editor_with_the_focus_on_the_code(world, open_window,
                                                                                              loop) -> None:
     from PySide6.QtWidgets import QMessageBox

@@ -65,6 +65,26 @@ def test_supervisor_approves_an_extension_and_the_deadline_moves(world, open_win
     assert "新反馈时限" in window.status.currentMessage()
 
 
+def test_a_panel_opened_by_its_shortcut_takes_the_keyboard_focus(world, open_window, loop) -> None:
+    """Ctrl+Shift+A / Ctrl+Shift+J leave a keyboard-only supervisor in the panel's list, not in the queue."""
+    eco = add_handler(world, "福田区/ecology", "heco")
+    ticket_id = world.intake("园岭街道工地半夜施工，电钻声吵得睡不着", item=NOISE)
+    unit_desk.accept(world.ctx, eco, ticket_id)
+    unit_desk.request_extension(world.ctx, eco, ticket_id, 48, "需夜间蹲点取证")
+    window = open_window("sup01")
+    window.activateWindow()
+    wait_until(loop, lambda: window.isActiveWindow())
+    window.view.setFocus()
+    window.qactions["approvals"].trigger()
+    panel = window.supervision_docks["approvals"].widget()
+    assert panel.table.hasFocus()
+    window.qactions["arbitration"].trigger()
+    arbitration = window.supervision_docks["arbitration"].widget()
+    assert arbitration.isAncestorOf(window.focusWidget())
+    window.qactions["approvals"].trigger()                         # again: back in the approvals list
+    assert panel.table.hasFocus()
+
+
 def test_supervisor_refuses_an_extension_with_a_reason(world, open_window, loop) -> None:
     eco = add_handler(world, "福田区/ecology", "heco")
     ticket_id = world.intake("园岭街道工地半夜施工", item=NOISE)
@@ -214,9 +234,15 @@ def test_bulk_reassign_names_nobody_to_take_the_tickets_until_the_supervisor_pic
     assert dialog.source_picker.username() == "disp01"
     assert dialog.staff_picker.currentIndex() == -1 and dialog.staff_picker.username() == ""
     assert dialog.choice().to_username == ""
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isActiveWindow())
+    dialog._accept()                                               # the focus goes to the field to fix
+    assert dialog.problem.text() == t("请填写改派原因") and dialog.reason.hasFocus()
     dialog.reason.setText("下班交接")
     dialog._accept()
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.problem.text() == t("请选择改派对象")
+    assert dialog.staff_picker.hasFocus()
     dialog.staff_picker.set_username("disp01")
     dialog._accept()
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.problem.text() == t("不能改派给同一个人")
@@ -247,3 +273,4 @@ def test_workload_heading_names_the_shift_in_the_ui_language(world, open_window,
         assert not re.search(r"[\u3400-\u9fff]", heading), heading
     finally:
         install_language("zh_CN")
+

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from console.domain.enums import ReturnReason
-from console.domain.errors import NotFound, PermissionDenied
-from console.services import triage, unit_desk
+from console.domain.errors import NotFound, PermissionDenied, ValidationError
+from console.services import supervision, triage, unit_desk
 from console.supervision_queries.lookup import find_ticket
 from console.supervision_queries.unit_view import reply_context
 from tests.supervision.desk_world import NOISE, add_handler, ticket
@@ -186,3 +186,48 @@ def test_ctrl_enter_submits_the_return_and_extension_dialogs_with_their_checks(w
     assert back.result() == QDialog.DialogCode.Accepted
     settle(window, loop)
     wait_until(loop, lambda: ticket(world, ticket_id).return_count == 1)
+
+
+def test_extension_hours_typed_out_of_range_are_refused_not_replaced_by_the_last_valid_value(
+        world, open_window, loop, qtbot) -> None:
+    """The hours box shows "0" (or a half-typed number) while its value is still the last valid one: neither
+    Ctrl+Return nor Return in the box may submit that hidden value."""
+    eco = add_handler(world, "福田区/ecology", "heco")
+    ticket_id = world.intake("园岭街道工地半夜施工", item=NOISE)
+    unit_desk.accept(world.ctx, eco, ticket_id)
+    window = open_window("heco")
+    assert window.view.select_ticket(ticket_id)
+    window.qactions["unit_extension"].trigger()
+    dialog = dialog_of(window, loop, ExtensionDialog)
+    _active(dialog, loop)
+    dialog.reason.insert("需夜间蹲点取证")
+    dialog.hours.setFocus()
+    dialog.hours.selectAll()
+    qtbot.keyClicks(dialog.hours, "0")
+    assert dialog.hours.text().startswith("0") and dialog.hours.value() == 24   # shown 0, value 24
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and "0.5 到 1440 小时" in dialog.problem.text()
+    assert dialog.hours.hasFocus()
+    qtbot.keyClick(dialog.hours, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.hours.text().startswith("0")
+    dialog.hours.selectAll()
+    qtbot.keyClicks(dialog.hours, "36")
+    qtbot.keyClick(dialog.hours, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    settle(window, loop)
+    wait_until(loop, lambda: reply_context(world.ctx.db, ticket_id, eco.unit_id).mine.pending_extension_hours == 36)
+
+
+def test_services_refuse_a_blank_extension_reason_and_a_blank_refusal_and_store_nothing(world) -> None:
+    eco = add_handler(world, "福田区/ecology", "heco")
+    ticket_id = world.intake("园岭街道工地半夜施工", item=NOISE)
+    unit_desk.accept(world.ctx, eco, ticket_id)
+    with pytest.raises(ValidationError, match="延期理由不能为空"):
+        unit_desk.request_extension(world.ctx, eco, ticket_id, 24, " \t ")
+    assert reply_context(world.ctx.db, ticket_id, eco.unit_id).mine.pending_extension_hours is None
+    unit_desk.request_extension(world.ctx, eco, ticket_id, 24, "  需夜间蹲点取证 ")
+    assert reply_context(world.ctx.db, ticket_id, eco.unit_id).mine.pending_extension_hours == 24
+    with pytest.raises(ValidationError, match="驳回延期须填写理由"):
+        supervision.decide_extension(world.ctx, world.actors["sup01"], ticket_id, unit_code="福田区/ecology",
+                                     approve=False, reason="   ")
+    assert reply_context(world.ctx.db, ticket_id, eco.unit_id).mine.pending_extension_hours == 24

@@ -185,3 +185,21 @@ def test_sqlite_window_polls_and_is_a_workstation_released_on_close(world, open_
     with world.ctx.db.reader() as s:
         assert s.get(WorkstationRow, workstation).end_reason == "logout"
         assert s.scalar(select(TicketRow.claimed_by).where(TicketRow.id == ticket)) is None
+
+
+def test_esc_after_a_search_brings_every_row_back_and_the_ticket_that_was_current(world, open_window, loop) -> None:
+    lamp = world.intake("路灯不亮", urgency=Urgency.NORMAL)
+    world.intake("楼下餐馆油烟很大", urgency=Urgency.NORMAL)
+    window = open_window("disp01")
+    window.view.select_ticket(lamp)
+    window.cmd_focus_search()
+    window.filter_bar.search.setText("没有这样的工单𠮷=1+1")
+    wait_until(loop, lambda: window.model.rowCount() == 0)
+    window.cmd_clear_search()
+    assert window.model.rowCount() == 2  # at once, not after the search box's debounce
+    assert window.view.current_id() == lamp and window.filter_bar.search.text() == ""
+
+
+def test_tab_leaves_the_queue_instead_of_walking_its_cells(world, open_window) -> None:
+    window = open_window("disp01")
+    assert not window.view.tabKeyNavigation()

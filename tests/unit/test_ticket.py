@@ -252,3 +252,20 @@ def test_notes_and_reminders() -> None:
     assert remind.data["units"] == [ECOLOGY.code, HOUSING.code]
     with pytest.raises(PermissionDenied):
         ticket.remind(DISPATCHER, "督办", supervise=True)
+
+
+def test_written_text_over_the_limit_is_refused_with_its_length_and_changes_nothing() -> None:
+    from console.domain.ticket import MAX_WRITTEN_TEXT
+
+    ticket = dispatched(co=False)
+    with pytest.raises(ValidationError, match=f"不能超过 {MAX_WRITTEN_TEXT} 字（现 5000 字）"):
+        ticket.add_note(DISPATCHER, "长" * 5000)
+    ticket.accept(ECO_HANDLER, T0 + timedelta(hours=1))
+    with pytest.raises(ValidationError, match="反馈内容不能超过"):
+        ticket.reply(ECO_HANDLER, "已处理" * 1000, T0 + timedelta(hours=2))
+    assert ticket.status is TicketStatus.ACCEPTED
+    with pytest.raises(ValidationError, match="说明不能超过"):
+        ticket.change_urgency(DISPATCHER, Urgency.URGENT, "原因" * 1001)
+    assert ticket.urgency is Urgency.NORMAL
+    (note,) = ticket.add_note(DISPATCHER, "长" * MAX_WRITTEN_TEXT)  # the limit itself is fine
+    assert len(note.reason) == MAX_WRITTEN_TEXT

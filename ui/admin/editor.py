@@ -353,6 +353,12 @@ class DutyListEditor(QDialog):
 
     def stage_form(self) -> bool:
         """Turn the form into a pending edit: a new item (new mode) or the changed fields of the current one."""
+        unreadable = self.form.unreadable_hours()
+        if unreadable is not None:  # refused here: the spin box would hand over its last valid number instead
+            spin = self.form.hours[unreadable]
+            self._problem(t("时限有误"), t("请填写 {low:g} 到 {high:g} 之间的小时数").format(
+                low=spin.minimum(), high=spin.maximum()), unreadable)
+            return False
         if self.new_mode:
             item, problems = item_from_flat(self.form.flat(), self.lines)
             if item is None:

@@ -184,6 +184,11 @@ class ItemForm(QWidget):
                 "close_hours": self.hours["close_hours"].value(), "default_urgency": self.urgency.currentData(),
                 "active": self.state.text() != t("已停用")}
 
+    def unreadable_hours(self) -> str | None:
+        """The first time-limit field whose typed text is not a number in range (emptied, half-typed): its
+        ``value()`` would still be the last valid number, so the form must not be read until it is fixed."""
+        return next((field for field, spin in self.hours.items() if not spin.hasAcceptableInput()), None)
+
     def changes(self, item: DutyItem) -> dict[str, Any]:
         """Fields whose value in the form differs from ``item`` (``active`` is changed by retiring only)."""
         before, after = flat_item(item), self.flat()

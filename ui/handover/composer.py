@@ -156,6 +156,7 @@ class HandoverComposer(QDialog):
 
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("handoverNotes")
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the incoming supervisor and the buttons
         self.notes.setPlaceholderText(t("交接备注：需要接班关注的事项、未结的协调、设备与系统情况……"))
         self.incoming_box = QComboBox()
         self.incoming_box.setObjectName("handoverIncoming")

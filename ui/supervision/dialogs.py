@@ -131,13 +131,18 @@ class BulkReassignDialog(QDialog):
         return BulkChoice(ids, source, to_user, to_unit, self.reason.text().strip())
 
     def _accept(self) -> None:
+        """Refuse with the problem shown and the focus on the field to fix."""
         c = self.choice()
+        target = self.staff_picker if self.to_staff.isChecked() else self.unit_picker
         if not c.reason:
             self.problem.setText(t("请填写改派原因"))
+            self.reason.setFocus()
         elif not (c.to_username or c.to_unit):
             self.problem.setText(t("请选择改派对象"))
+            target.setFocus()
         elif c.source_staff and c.source_staff == c.to_username:
             self.problem.setText(t("不能改派给同一个人"))
+            target.setFocus()
         else:
             self.accept()
 
@@ -183,6 +188,7 @@ class RatingDialog(QDialog):
         c = self.choice()
         if c.rating is Rating.UNSATISFIED and not c.text:
             self.problem.setText(t("请记录市民不满意的原因"))
+            self.text.setFocus()
             return
         self.accept()
 
@@ -236,8 +242,10 @@ class MergeDialog(QDialog):
     def _accept(self) -> None:
         if self.choice() is None:
             self.problem.setText(t("请选择一张疑似重复的工单"))
+            self.table.setFocus()
         elif not self.reason.text().strip():
             self.problem.setText(t("请填写并案理由"))
+            self.reason.setFocus()
         else:
             self.accept()
 

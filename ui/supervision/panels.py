@@ -79,9 +79,21 @@ class Panel(QWidget):
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> Any:
         return self.main.session.tasks.spawn(coro)
 
+    def take_focus(self) -> None:
+        """Keyboard focus to the panel's first widget in Tab order (its list, usually): the command that
+        opened the panel leaves the keyboard user in it, not in the queue behind (F6 goes back)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (self.isAncestorOf(widget) and widget.isVisibleTo(self) and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
 
 def open_panel(window: Any, key: str, factory: Callable[[Any, QWidget], Panel]) -> Panel:
-    """Show (creating on first use) the panel ``key`` in its dock, raise it, and start a refresh."""
+    """Show (creating on first use) the panel ``key`` in its dock, raise it, put the keyboard focus in it,
+    and start a refresh."""
     docks: dict[str, QDockWidget] | None = getattr(window, "supervision_docks", None)
     if docks is None:
         docks = window.supervision_docks = {}
@@ -98,5 +110,6 @@ def open_panel(window: Any, key: str, factory: Callable[[Any, QWidget], Panel]) 
     dock.raise_()
     panel = dock.widget()
     assert isinstance(panel, Panel)
+    panel.take_focus()
     panel.main.session.tasks.spawn(panel.refresh())
     return panel

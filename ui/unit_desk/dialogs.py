@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -237,8 +237,25 @@ class ExtensionDialog(QDialog):
         _submit_keys(self, box, self._accept)
         form.addRow(box)
         self.hours.valueChanged.connect(self._update_due)
+        self.hours.installEventFilter(self)
         self._update_due()
         self.reason.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Return in the hours box with a half-typed or out-of-range number (0, 9999): the box would fall back
+        to its last valid value and the dialog submit that — refuse and say so instead."""
+        if (watched is self.hours and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not self.hours.hasAcceptableInput()):
+            self._hours_problem()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _hours_problem(self) -> None:
+        self.problem.setText(t("延期时长须在 {low:g} 到 {high:g} 小时之间").format(
+            low=self.hours.minimum(), high=self.hours.maximum()))
+        self.hours.setFocus()
+        self.hours.selectAll()
 
     def _update_due(self) -> None:
         m = self.context.mine
@@ -251,6 +268,9 @@ class ExtensionDialog(QDialog):
         return ExtensionChoice(self.hours.value(), self.reason.text().strip())
 
     def _accept(self) -> None:
+        if not self.hours.hasAcceptableInput():  # shown: what was typed; value(): the last valid number
+            self._hours_problem()
+            return
         if not self.reason.text().strip():
             self.problem.setText(t("请填写延期理由"))
             self.reason.setFocus()
