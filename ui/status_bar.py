@@ -1,6 +1,10 @@
 """The status bar: database connection state (live by NOTIFY or polling; the connection label's tooltip
 also reports the reconciliation figures), counts per urgency and breached, rows shown, time of the last
-update, and one-line messages. Reads only the queue model (GUI thread)."""
+update, and one-line messages. Reads only the queue model (GUI thread).
+
+"Connected" is only claimed while the view is fresh: when no read has succeeded for ``STALE_AFTER_S``
+(the DB worker is held up, e.g. by a lock wait or a slow statement) the connection label says so, with the
+age of the data, until the next successful read."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from ui.i18n import t
 from ui.queue_model import QueueModel
 
 COUNT_INTERVAL_MS = 2000
+STALE_AFTER_S = 15.0  # the PostgreSQL safety poll reads every 5 s even in a quiet room
 _URGENCY = attrgetter("urgency")
 _DUE = attrgetter("due_ts")
 
@@ -36,6 +41,8 @@ class DispatchStatusBar(QStatusBar):
             self.addPermanentWidget(label)
         self.live_mode = ""
         self.reconciliation = ""
+        self.last_updated: float | None = None
+        self.stale = False
         self.set_connection(True, "")
         self._timer = QTimer(self)
         self._timer.setInterval(COUNT_INTERVAL_MS)
@@ -48,6 +55,7 @@ class DispatchStatusBar(QStatusBar):
 
     def set_connection(self, connected: bool, message: str) -> None:
         self.connected = connected
+        self.stale = False
         if connected:
             self.connection.setText(f"<span style='color:#2e7d32'>●</span> {t('数据库已连接')}{self.live_mode}")
             self.connection.setToolTip(self.reconciliation)
@@ -72,9 +80,25 @@ class DispatchStatusBar(QStatusBar):
             self.connection.setToolTip(self.reconciliation)
 
     def set_updated(self, when: float) -> None:
+        self.last_updated = when
         self.updated.setText(t("更新于") + " " + datetime.fromtimestamp(when, ROOM_TZ).strftime("%H:%M:%S"))
+        if self.stale:
+            self.set_connection(self.connected, "")
+
+    def check_stale(self, now: float | None = None) -> None:
+        """Online but no successful read for ``STALE_AFTER_S``: say the data is getting old (and why)."""
+        if not self.connected or self.last_updated is None:
+            return
+        age = (now if now is not None else time.time()) - self.last_updated
+        if age < STALE_AFTER_S:
+            return
+        self.stale = True
+        self.connection.setText("<span style='color:#d98200'>●</span> "
+                                + t("数据库响应缓慢：{seconds} 秒未更新").format(seconds=int(age)))
+        self.connection.setToolTip(t("数据库没有及时回应（可能在等待其他会话释放锁）。显示的数据可能已过时，正在等待。"))
 
     def refresh_counts(self) -> None:
+        self.check_stale()
         rows = self.model.all_rows()
         by_urgency = Counter(map(_URGENCY, rows))
         urgent, fast, normal = by_urgency["urgent"], by_urgency["fast"], by_urgency["normal"]

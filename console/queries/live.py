@@ -6,12 +6,18 @@ the database driver); the feed's cursor is kept, so the next successful poll cat
 Reconciliation (``LiveQueue.reconcile_read``) reads the open tickets' versions and then polls the feed, so
 the caller can tell a real drift (a row that differs although no event explains it) from a change that
 was merely in flight. ``request_outcome`` answers "did my unconfirmed action land?" after a reconnect.
+
+Lock waits. A workstation's connections carry a ``lock_timeout`` (``ui.room.urls``), so a row held by a
+long transaction elsewhere cannot stall the window's single DB worker (and with it every live update).
+``refuse_when_locked`` turns that timeout into ``LockBusy``: the transaction was rolled back, nothing was
+changed, and it is not a connection fault (it must not be retried or shown as "offline").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -23,9 +29,34 @@ from console.queries.queue import QueueScope, RowRefresh, load_queue, load_rows,
 from console.queries.rows import QueueRow
 from console.services.changes import Changed
 
+T = TypeVar("T")
+
+LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of lock_timeout (and NOWAIT)
+
 
 class ConnectionLost(Exception):
     """The database could not be reached; the message is for the status bar."""
+
+
+class LockBusy(Exception):
+    """A row or table the call needed stayed locked by another transaction past the lock timeout; the
+    call's transaction was rolled back and nothing was changed."""
+
+
+def lock_timed_out(error: BaseException) -> bool:
+    """True when ``error`` (a driver error, possibly wrapped by SQLAlchemy) is a lock-wait timeout."""
+    orig = getattr(error, "orig", error)
+    return getattr(orig, "sqlstate", None) == LOCK_NOT_AVAILABLE or getattr(orig, "pgcode", None) == LOCK_NOT_AVAILABLE
+
+
+def refuse_when_locked(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``fn(*args, **kwargs)`` with a lock-wait timeout raised as ``LockBusy`` (worker thread)."""
+    try:
+        return fn(*args, **kwargs)
+    except (OperationalError, DBAPIError) as exc:
+        if lock_timed_out(exc):
+            raise LockBusy(_describe(exc)) from exc
+        raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,4 +148,6 @@ def request_outcome(db: Database, request_id: str) -> Changed | None:
 
 def _describe(exc: Exception) -> str:
     text = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
+    if lock_timed_out(exc):
+        return f"数据库锁等待超时（可能有长事务或维护操作占用）：{text[0] if text else type(exc).__name__}"
     return f"数据库连接失败：{text[0] if text else type(exc).__name__}"

@@ -80,16 +80,21 @@ def _end(ctx: ServiceContext, workstations: list[str], reason: str) -> Changed:
         work.session.execute(update(WorkstationRow).where(WorkstationRow.id.in_(workstations),
                                                           WorkstationRow.ended_at.is_(None))
                              .values(ended_at=work.now, end_reason=reason))
+        # lock and read the holders first: RETURNING gives the values after the update, and the event
+        # must say whose claim was released ("from", as a manual release records it)
+        held = {r.id: r.claimed_by_name for r in work.session.execute(
+            select(TicketRow.id, TicketRow.claimed_by_name)
+            .where(TicketRow.claimed_workstation.in_(workstations)).with_for_update())}
         released = work.session.execute(
-            update(TicketRow).where(TicketRow.claimed_workstation.in_(workstations))
+            update(TicketRow).where(TicketRow.id.in_(held), TicketRow.claimed_workstation.in_(workstations))
             .values(claimed_by=None, claimed_by_name="", claimed_at=None, claimed_workstation=None,
                     updated_at=work.now, version=TicketRow.version + 1)
             .returning(TicketRow.id, TicketRow.number, TicketRow.status)
-            .execution_options(synchronize_session=False)).all()
+            .execution_options(synchronize_session=False)).all() if held else []
         for r in released:
             status = TicketStatus(r.status)
-            append_events(work.session, r.id, [DomainEvent(Action.RELEASE, status, status, why)], work.actor,
-                          work.now)
+            append_events(work.session, r.id, [DomainEvent(Action.RELEASE, status, status, why,
+                                                           {"from": held.get(r.id) or None})], work.actor, work.now)
         return Changed(Action.RELEASE.value, tuple(r.id for r in released), tuple(r.number for r in released))
 
     return execute(ctx, system, Action.RELEASE.value, body)

@@ -176,6 +176,10 @@
       <translation>Staged: </translation>
     </message>
     <message>
+      <source>时限有误</source>
+      <translation>Invalid time limit</translation>
+    </message>
+    <message>
       <source>请先在左侧选择一个事项</source>
       <translation>Select an item on the left first</translation>
     </message>
@@ -268,6 +272,10 @@
     <message>
       <source>导入工作簿：{source}（{n} 项）</source>
       <translation>Imported workbook: {source} ({n} items)</translation>
+    </message>
+    <message>
+      <source>请填写 {low:g} 到 {high:g} 之间的小时数</source>
+      <translation>Enter a number of hours from {low:g} to {high:g}</translation>
     </message>
     <message>
       <source>草稿</source>
@@ -926,10 +934,6 @@ Take it over and continue?</translation>
       <translation>Note added to</translation>
     </message>
     <message>
-      <source>「{role}」不能分拨工单，请交分拨员或值班长处理</source>
-      <translation>“{role}” cannot dispatch tickets; hand it to a dispatcher or the supervisor</translation>
-    </message>
-    <message>
       <source>已分拨</source>
       <translation>Dispatched</translation>
     </message>
@@ -944,6 +948,10 @@ Take it over and continue?</translation>
     <message>
       <source>接手</source>
       <translation>Take over</translation>
+    </message>
+    <message>
+      <source>「{role}」不能分拨工单，请交分拨员或值班长处理</source>
+      <translation>“{role}” cannot dispatch tickets; hand it to a dispatcher or the supervisor</translation>
     </message>
     <message>
       <source>分拨</source>
@@ -1318,6 +1326,14 @@ Take it over and continue?</translation>
       <translation>The room allows at most {n} minutes; this workstation may only lock sooner</translation>
     </message>
     <message>
+      <source>按 {key} 提交</source>
+      <translation>Press {key} to submit</translation>
+    </message>
+    <message>
+      <source>内容不能为空，请填写后再提交</source>
+      <translation>This cannot be empty: fill it in, then submit</translation>
+    </message>
+    <message>
       <source>必须填写原因</source>
       <translation>A reason is required</translation>
     </message>
@@ -1348,10 +1364,6 @@ Take it over and continue?</translation>
     <message>
       <source>搜索 工单编号 / 电话 / 内容（Ctrl+F）</source>
       <translation>Search number / phone / text (Ctrl+F)</translation>
-    </message>
-    <message>
-      <source>{date} 第{slot}班（{start}–{end}）</source>
-      <translation>{date} shift {number} ({start}–{end})</translation>
     </message>
     <message>
       <source>交接班</source>
@@ -1576,10 +1588,6 @@ Take it over and continue?</translation>
     <message>
       <source>数据库</source>
       <translation>Database</translation>
-    </message>
-    <message>
-      <source>第{slot}班 {start}–{end}</source>
-      <translation>shift {number} {start}–{end}</translation>
     </message>
     <message>
       <source>{name}（{role}）· {shift}</source>
@@ -2232,6 +2240,10 @@ Changed to: {chosen}</translation>
       <translation>Database connection lost: “{action}” was not carried out. Please redo it when the connection is back.</translation>
     </message>
     <message>
+      <source>「{action}」未执行：工单正被其他会话锁定（可能有未结束的长事务），请稍后重试。</source>
+      <translation>"{action}" was not done: another session holds a lock on the ticket (perhaps an unfinished long transaction). Try again shortly.</translation>
+    </message>
+    <message>
       <source>断线前的操作「{action}」已确认生效。</source>
       <translation>The action “{action}” from before the disconnection took effect.</translation>
     </message>
@@ -2250,6 +2262,18 @@ Changed to: {chosen}</translation>
     <message>
       <source>已释放失联工作站认领的 {count} 张工单</source>
       <translation>Released {count} tickets claimed by unreachable workstations</translation>
+    </message>
+    <message>
+      <source>{date} 第{slot}班（{start}–{end}）</source>
+      <translation>{date} shift {number} ({start}–{end})</translation>
+    </message>
+    <message>
+      <source>第{slot}班 {start}–{end}</source>
+      <translation>shift {number} {start}–{end}</translation>
+    </message>
+    <message>
+      <source>数据库没有及时回应（可能在等待其他会话释放锁）。显示的数据可能已过时，正在等待。</source>
+      <translation>The database did not answer in time (perhaps waiting for another session's lock). What is shown may be out of date; waiting.</translation>
     </message>
     <message>
       <source>队列核对：{runs} 次，最近 {at}，累计修复 {repairs} 行</source>
@@ -2290,6 +2314,10 @@ Changed to: {chosen}</translation>
     <message>
       <source>数据库连接中断，正在重试</source>
       <translation>Database connection lost, retrying</translation>
+    </message>
+    <message>
+      <source>数据库响应缓慢：{seconds} 秒未更新</source>
+      <translation>Database slow: no update for {seconds} s</translation>
     </message>
     <message>
       <source>延期审批</source>
@@ -2804,10 +2832,6 @@ Reason: {reason}</translation>
       <translation>Your unit has not accepted ticket {n} yet. Accept it first, then reply?</translation>
     </message>
     <message>
-      <source>按 {key} 提交</source>
-      <translation>Press {key} to submit</translation>
-    </message>
-    <message>
       <source>引用协办意见</source>
       <translation>Quote co-handling opinions</translation>
     </message>
@@ -2866,6 +2890,10 @@ Reason: {reason}</translation>
     <message>
       <source>办理结果（必填）</source>
       <translation>Outcome (required)</translation>
+    </message>
+    <message>
+      <source>延期时长须在 {low:g} 到 {high:g} 小时之间</source>
+      <translation>The extension must be from {low:g} to {high:g} hours</translation>
     </message>
     <message>
       <source>{unit}（{role}）· 反馈时限 {due}</source>

@@ -58,3 +58,22 @@ def test_late_committing_transaction_is_not_skipped(pg_room: Room) -> None:
                                     {"a": second_poll[0].id, "b": first_poll[0].id}).all())
     assert xids["note"] == slow_xid < xids["receive"]
     assert feed.poll() == []  # nothing repeated
+
+
+def test_wakeup_connects_with_libpq_options_containing_spaces(pg_room: Room) -> None:
+    """A workstation's URL carries ``options=-c lock_timeout=…`` (``ui.room.urls``): the listening
+    connection must pass it to the server intact (a rendered URL turned the space into "+")."""
+    from urllib.parse import quote
+
+    from console.db.engine import Database
+
+    url = pg_room.ctx.db.url + ("&" if "?" in pg_room.ctx.db.url else "?") + "options=" + quote("-c lock_timeout=4321")
+    db = Database(url)
+    wakeup = Wakeup(db)
+    try:
+        wakeup.start()
+        assert wakeup._connection.execute("SHOW lock_timeout").fetchone()[0] == "4321ms"
+        assert wakeup.wait(0.05) is None
+    finally:
+        wakeup.close()
+        db.dispose()

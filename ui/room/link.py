@@ -48,6 +48,7 @@ class Link:
         self.offline_since: float | None = None
         self.last_live = time.time()
         self.outages = 0
+        self.restored_at: float | None = None  # when the last outage ended (None: never offline)
 
     def lost(self, message: str) -> None:
         """The database could not be reached (a poll, an action, the listener)."""
@@ -66,6 +67,7 @@ class Link:
         self.last_live = time.time()
         if not self.online:
             self.online = True
+            self.restored_at = self.last_live
             self.offline_since = None
             self.message = ""
             self.changed.emit(True, "")

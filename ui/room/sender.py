@@ -5,7 +5,9 @@ Every call gets a fresh client request id and runs on the DB worker through ``ca
 connection fault is retried with the *same* id for a short window (a landed commit is then found and its
 stored result returned, nothing is done again). If the database stays unreachable the action is reported
 as not confirmed; after the reconnect ``settle_unconfirmed`` looks each such id up and tells the user
-whether it had in fact been committed. GUI thread (awaits the worker).
+whether it had in fact been committed. A row held by a long transaction elsewhere refuses the action
+after the connection's lock timeout (``ActionBusy``: rolled back, nothing changed, not "offline"). GUI
+thread (awaits the worker).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from console.domain.errors import DomainError
-from console.queries.live import ConnectionLost, request_outcome
+from console.queries.live import ConnectionLost, LockBusy, refuse_when_locked, request_outcome
 from console.services.changes import Changed
 from console.services.retry import StillOffline, call_with_retry, is_connection_fault, new_request_id
 from ui.i18n import t
@@ -31,6 +33,10 @@ REFUSE_AFTER_OFFLINE_S = 5.0  # a blip (a listener reconnecting) still gets the 
 
 class ActionNotConfirmed(DomainError):
     """The action could not be confirmed (offline): the message says what happened and what to do."""
+
+
+class ActionBusy(DomainError):
+    """The ticket stayed locked by another transaction: the action was not done (try again shortly)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,9 @@ class ActionSender(QObject):
             self.unconfirmed.append(Unconfirmed(request_id, label))
             text = t("数据库连接中断：「{action}」未能确认（请求号 {rid}）。连接恢复后将核对它是否已生效。")
             raise ActionNotConfirmed(text.format(action=label, rid=request_id[:8])) from offline
+        except LockBusy as busy:
+            raise ActionBusy(t("「{action}」未执行：工单正被其他会话锁定（可能有未结束的长事务），请稍后重试。")
+                             .format(action=label)) from busy
         except Exception as error:
             if is_connection_fault(error):
                 self.link.lost(str(error))
@@ -99,4 +108,4 @@ class ActionSender(QObject):
 
 def _with_request_id(fn: Callable[..., Changed], ctx: Any, actor: Any, args: tuple[Any, ...],
                      kwargs: dict[str, Any], request_id: str) -> Changed:
-    return fn(ctx, actor, *args, request_id=request_id, **kwargs)
+    return refuse_when_locked(fn, ctx, actor, *args, request_id=request_id, **kwargs)

@@ -1,11 +1,15 @@
 """Connection options for a workstation on a room's PostgreSQL server, so a dead network is noticed in
 seconds rather than after the kernel's two-hour TCP timeout: a connect timeout, TCP keepalives and a TCP
-user timeout (libpq parameters in the URL's query; SQLAlchemy and psycopg pass them through). Pure string
-work (the UI never imports SQLAlchemy)."""
+user timeout (libpq parameters in the URL's query; SQLAlchemy and psycopg pass them through); and a lock
+timeout, so a row held by a long transaction elsewhere refuses an action after a few seconds instead of
+stalling the window's single DB worker, and with it every live update (``console.queries.live.LockBusy``).
+Pure string work (the UI never imports SQLAlchemy)."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+LOCK_TIMEOUT_MS = 5000
 
 ROOM_CONNECTION_OPTIONS = {
     "connect_timeout": "3",
@@ -14,6 +18,7 @@ ROOM_CONNECTION_OPTIONS = {
     "keepalives_interval": "1",
     "keepalives_count": "3",
     "tcp_user_timeout": "5000",
+    "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
 }
 
 
@@ -25,7 +30,7 @@ def with_room_options(url: str | None) -> str | None:
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
     merged = {**ROOM_CONNECTION_OPTIONS, **query}
-    return urlunsplit(parts._replace(query=urlencode(merged)))
+    return urlunsplit(parts._replace(query=urlencode(merged, quote_via=quote)))
 
 
 def without_query(url: str) -> str:
