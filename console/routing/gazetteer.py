@@ -27,6 +27,12 @@ DISTRICT = "district"
 DISTRICT_SHORT = "district_short"
 STREET = "street"
 STREET_BARE = "street_bare"
+#: A metro station's name without ``站`` (``五和``, ``大运``): a place only in a place-like context.
+STATION_BARE = "station_bare"
+#: Kinds whose names need a place-like neighbour when they are also everyday words.
+_BARE_KINDS = (STREET_BARE, DISTRICT_SHORT, STATION_BARE)
+#: How a station ``X站`` is also written: ``X地铁站``, ``X地铁``, ``X地铁口``.
+_STATION_FORMS = ("地铁站", "地铁", "地铁口")
 
 #: Bare names that are also ordinary words; they need a place-like neighbour to count fully.
 COMMON_WORD_NAMES = frozenset(
@@ -41,6 +47,7 @@ _PLACE_SUFFIX = (
     "路", "街", "道", "大道", "社区", "村", "那边", "这边", "附近", "一带", "片区", "站", "地铁",
     "公园", "花园", "小区", "广场", "中心", "口岸", "那里", "这里", "辖区", "区域", "镇", "墟",
     "医院", "学校", "小学", "中学", "市场", "工业", "河", "湖", "山", "新村", "老街", "派出所",
+    "某", "这一带", "那一带", "这块", "那块", "商场", "片区",
 )
 _PLACE_PREFIX = ("在", "住", "到", "去", "区", "是", "于")
 
@@ -79,6 +86,9 @@ class Gazetteer:
         self._by_name: dict[str, list[GazetteerEntry]] = {}
         for entry in entries:
             self._by_name.setdefault(entry.name, []).append(entry)
+        for name, found in list(self._by_name.items()):  # a bare station name yields to any other place
+            if any(e.kind == STATION_BARE for e in found) and any(e.kind != STATION_BARE for e in found):
+                self._by_name[name] = [e for e in found if e.kind != STATION_BARE]
         self._max_len = max((len(n) for n in self._by_name), default=0)
 
     @classmethod
@@ -95,7 +105,20 @@ class Gazetteer:
         return len(self._by_name)
 
     def find(self, text: str) -> list[PlaceMention]:
-        """Leftmost-longest, non-overlapping mentions in normalised ``text``."""
+        """Leftmost-longest, non-overlapping mentions in normalised ``text``. A weak bare name next to
+        another mention of the same district (``光明马田``, ``宝安西乡``) counts as a strong one."""
+        mentions = self._scan(text)
+        for k, mention in enumerate(mentions):
+            if mention.strong:
+                continue
+            districts = {e.district for e in mention.entries}
+            neighbours = [m for m in mentions[max(0, k - 1) : k + 2] if m is not mention
+                          and (m.end == mention.start or m.start == mention.end)]
+            if any(districts & {e.district for e in m.entries} for m in neighbours):
+                mentions[k] = PlaceMention(mention.start, mention.end, mention.surface, mention.entries, True)
+        return mentions
+
+    def _scan(self, text: str) -> list[PlaceMention]:
         mentions: list[PlaceMention] = []
         i, n = 0, len(text)
         while i < n:
@@ -113,9 +136,9 @@ class Gazetteer:
 
 
 def _is_strong(text: str, start: int, end: int, entries: list[GazetteerEntry]) -> bool:
-    if any(e.kind not in (STREET_BARE, DISTRICT_SHORT) for e in entries):
+    if any(e.kind not in _BARE_KINDS for e in entries):
         return True
-    if text[start:end] not in COMMON_WORD_NAMES:
+    if text[start:end] not in COMMON_WORD_NAMES and all(e.kind != STATION_BARE for e in entries):
         return True
     after = text[end : end + 3]
     before = text[max(0, start - 1) : start]
@@ -176,3 +199,8 @@ def _read_places(path: Path, districts: dict[str, tuple[str, ...]]) -> Iterable[
                     norm = normalize(alias.strip()).text
                     if len(norm) >= 2:
                         yield GazetteerEntry(norm, kind, district, street, name)
+                    if kind == "metro_station" and norm.endswith("站") and len(norm) >= 3:
+                        base = norm[:-1]
+                        for form in _STATION_FORMS:
+                            yield GazetteerEntry(base + form, kind, district, street, name)
+                        yield GazetteerEntry(base, STATION_BARE, district, street, name)

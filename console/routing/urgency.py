@@ -1,6 +1,8 @@
 """Urgency proposal: the item's default urgency adjusted by cues in the text.
 
 Rules, first that applies:
+0. a suggestion (the text opens with ``建议``) → normal: it proposes an improvement, it reports no
+   incident to attend to (``很危险`` in a suggestion describes why, not what is happening now);
 1. an explicit immediacy word (``紧急``, ``马上``, ``立即`` …) or a present, unhedged risk to
    life, safety or property (``被困``, ``漏气``, ``塌陷``, ``太危险`` …) → urgent;
 2. a risk that is feared (``担心``/``怕`` … before it), past (``上次``, ``去年`` … before it) or
@@ -25,19 +27,20 @@ RISK = (
     "滑落", "滑坡", "裂缝", "开裂", "走失", "失踪", "被骗", "骗了", "中毒", "呕吐", "头晕", "窒息",
     "溺水", "跳楼", "轻生", "打架", "拿刀", "持刀", "斗殴", "超载", "承重墙", "高空抛物", "往楼下扔",
     "制氧机", "抢救", "受伤", "流血", "危房", "救援", "倒伏", "压住",
+    "心口痛", "胸口痛", "胸痛", "喘不过气", "喘不上气", "呼吸困难", "昏迷", "晕倒", "抽搐", "不省人事",
 )
 
-PRECARIOUS = ("危险", "歪着", "松动", "摇晃", "隐患", "快倒", "要倒", "悬空")
+PRECARIOUS = ("危险", "歪着", "松动", "摇晃", "隐患", "快倒", "要倒", "悬空", "困人")
 
 HEDGES = ("担心", "害怕", "怕", "会不会", "万一", "以免", "防止", "恐怕", "可能会", "容易", "如果")
 PAST = ("上次", "上个", "上周", "去年", "以前", "之前", "曾经", "前年")
 NEGATION = ("不", "没", "未", "无")
+SUGGESTION_OPENINGS = ("建议", "我建议", "市民建议")
 
 FAST_STRONG = (
     "停电", "停水", "停气", "断电", "断水", "断网", "没水", "没电", "来水", "恢复供电", "抢修", "冒水",
-    "漫出", "冒出来", "淹", "内涝", "不亮", "截止", "下个月", "下星期", "下周", "快过年", "很急", "急着",
-    "着急", "急需",
-    "发炎", "高烧", "欺负", "霸凌", "遗失", "进不来", "过不去",
+    "漫出", "冒出来", "淹", "内涝", "不亮", "截止", "快过年", "很急", "急着", "着急", "急需",
+    "发炎", "高烧", "欺负", "霸凌", "遗失", "进不来",
 )
 FAST_WEAK = (
     "急", "尽快", "赶快", "快点", "两天了", "三天了", "几天了", "一周了", "发烧", "堵塞", "故障",
@@ -64,6 +67,8 @@ def _preceded(text: str, hit: Hit, markers: tuple[str, ...], window: int = 8) ->
 def propose_urgency(text: str, default: Urgency | None) -> tuple[Urgency, str, list[Hit]]:
     """Urgency for normalised ``text`` given the item's default; returns (urgency, reason, cues)."""
     base = default or Urgency.NORMAL
+    if text.lstrip().startswith(SUGGESTION_OPENINGS):
+        return Urgency.NORMAL, "a suggestion", []
     immediate = _find(text, IMMEDIATE)
     if immediate:
         return Urgency.URGENT, f"immediacy word 「{immediate[0].phrase}」", immediate

@@ -54,6 +54,17 @@ def test_unclear_ownership_falls_back_to_district_government(engine: RoutingEngi
     assert any(p.source == "ownership" for p in proposal.phrases)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "路灯坏了两年，找城管说是交通的，找交通说是街道的，踢来踢去，到底谁负责？",
+        "市民来电反映：某空地长期堆放垃圾，城管、规划、街道均称不属于其管辖。诉求：明确责任主体。",
+    ],
+)
+def test_buck_passing_in_other_words_is_unclear_ownership(engine: RoutingEngine, text: str) -> None:
+    assert engine.propose(text).lead_line == "district_gov"
+
+
 def test_nothing_matched_falls_back_to_district_government(engine: RoutingEngine) -> None:
     proposal = engine.propose("你好")
     assert proposal.top is None
@@ -124,6 +135,11 @@ def test_learned_scorer_is_blended_and_versioned(small_catalog: Catalog, gazette
         ("咨询公积金提取条件", Urgency.NORMAL, Urgency.NORMAL),
         ("闻到燃气味", Urgency.URGENT, Urgency.URGENT),
         ("燃气费怎么交", Urgency.URGENT, Urgency.URGENT),
+        ("我妈在急诊等了五个钟，现在说心口痛", Urgency.NORMAL, Urgency.URGENT),
+        ("电梯这个月已经困人三次了", Urgency.NORMAL, Urgency.FAST),
+        ("建议在这个路口加装红绿灯，现在过马路非常危险", Urgency.NORMAL, Urgency.NORMAL),
+        ("驾驶证下个月到期，人在老家能不能换证", Urgency.NORMAL, Urgency.NORMAL),
+        ("路口车多，公交车都过不去", Urgency.NORMAL, Urgency.NORMAL),
     ],
 )
 def test_urgency_cues(text: str, default: Urgency, expected: Urgency) -> None:

@@ -56,3 +56,29 @@ def test_gazetteer_places_and_aliases(gazetteer: Gazetteer) -> None:
     assert where(gazetteer, "深圳北站的出租车很少") == ("龙华区", "民治")
     assert where(gazetteer, "莲花山公园北门公厕锁门") == ("福田区", "莲花")
     assert where(gazetteer, "南山区白石洲某城中村") == ("南山区", "沙河")
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("老街地铁站A出口的共享单车堆成山", "罗湖区"),  # a station written 「X地铁站」, listed as 「X站」
+        ("五和地铁口天天停满了车", "龙岗区"),
+        ("五和那边的路口天天堵", "龙岗区"),  # a bare station name in a place-like context
+        ("光明马田这一带晚上有烧塑料的味道", "光明区"),  # two weak bare names next to each other agree
+        ("马田街道某道路中间有一处废弃的电塔", "光明区"),
+    ],
+)
+def test_stations_and_bare_names_in_context(shipped: Gazetteer, text: str, district: str) -> None:
+    assert where(shipped, text)[0] == district
+
+
+def test_a_bare_station_name_alone_is_not_a_place(shipped: Gazetteer) -> None:
+    text = normalize("今天五和的菜价又涨了").text
+    mentions = [m for m in shipped.find(text) if m.surface == "五和"]
+    assert mentions and not mentions[0].strong
+    assert where(shipped, "今天五和的菜价又涨了") == (None, None)
