@@ -7,12 +7,14 @@ text; an unknown picked item code is ignored (and noted in ``Proposal.notes``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from console.domain.catalog import Catalog, DutyItem
 from console.domain.enums import Level, Urgency
 from console.reference.catalog_file import load_catalog
+from console.routing.exemplars import ExemplarIndex, ItemExamples, load_exemplars
 from console.routing.gazetteer import Gazetteer
 from console.routing.index import ItemIndex
 from console.routing.lexicon import LineInfo, load_line_terms
@@ -32,6 +34,8 @@ from console.routing.urgency import propose_urgency
 from console.routing.version import model_version
 
 MIN_LINES = 3
+#: An item's closest example request is shown as evidence (the words they share) from this similarity on.
+EXPLAINED_SIMILARITY = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +57,17 @@ class RoutingEngine:
         lines: dict[str, LineInfo] | None = None,
         config: EngineConfig | None = None,
         learned: ItemScorer | None = None,
+        exemplars: Mapping[str, ItemExamples] | None = None,
     ) -> None:
+        """``exemplars``: item code → example requests (``console.routing.exemplars``); ``None``
+        loads the shipped file, ``{}`` routes by the duty list alone."""
         self.catalog = catalog
         self.config = config or EngineConfig()
         self.gazetteer = gazetteer or Gazetteer.load()
         self.lines = lines if lines is not None else load_line_terms()
         self.index = ItemIndex.build(catalog)
-        self.ranker = Ranker(self.index, self.lines, self.config.ranker, learned)
+        self.exemplars = ExemplarIndex(self.index.items, load_exemplars() if exemplars is None else exemplars)
+        self.ranker = Ranker(self.index, self.lines, self.config.ranker, learned, self.exemplars)
         self._all_lines = sorted(catalog.lines() | set(self.lines))
         normalize("預熱")  # load the conversion tables now, not on the first request
 
@@ -94,7 +102,7 @@ class RoutingEngine:
                          f"{self.catalog.version}; ignored")
             picked = None
 
-        candidates = self._candidates(ranking, norm, picked)
+        candidates = self._candidates(ranking, norm, picked, masked)
         candidates = _lead_line_first(candidates, ranking, self.index) if picked is None else candidates
         top_item = self.catalog.get(candidates[0].code) if candidates else None
         unclear = self._unclear_ownership(ranking) and picked is None
@@ -145,11 +153,11 @@ class RoutingEngine:
         return len(cues) >= needed or (len(cues) >= 1 and len(agencies) >= 2)
 
     def _candidates(
-        self, ranking: Ranking, norm: NormalizedText, picked: DutyItem | None
+        self, ranking: Ranking, norm: NormalizedText, picked: DutyItem | None, masked: frozenset[int]
     ) -> list[ItemCandidate]:
         if picked is not None:
             idx = self.index.position[picked.code]
-            return [self._candidate(idx, 1.0, ranking, norm)]
+            return [self._candidate(idx, 1.0, ranking, norm, masked)]
         order = ranking.order[: self.config.max_items]
         if ranking.order:
             mass: dict[str, float] = {}
@@ -160,15 +168,20 @@ class RoutingEngine:
             best = next(i for i in ranking.order if effective_lead(self.index.items[i]) == lead)
             if best not in order:
                 order = [best, *order[: self.config.max_items - 1]]
-        return [self._candidate(idx, ranking.probs[idx], ranking, norm) for idx in order]
+        return [self._candidate(idx, ranking.probs[idx], ranking, norm, masked) for idx in order]
 
     def _candidate(
-        self, idx: int, confidence: float, ranking: Ranking, norm: NormalizedText
+        self, idx: int, confidence: float, ranking: Ranking, norm: NormalizedText, masked: frozenset[int]
     ) -> ItemCandidate:
         item = self.index.items[idx]
         hits = list(ranking.phrase_hits.get(idx, ()))
-        if not hits:  # wording overlap explains an item only when no keyword does
-            hits = _bigram_spans(self.index, idx, ranking.bigram_hits)
+        if not hits:  # wording overlap explains an item only when no keyword does: the item's own
+            hits = _bigram_spans(self.index, idx, ranking.bigram_hits)  # wording, its closest example's
+            similarity = ranking.exemplar_similarity
+            if similarity is not None and similarity[idx] >= EXPLAINED_SIMILARITY:
+                match = self.exemplars.best_match(idx, norm.text, masked)
+                if match is not None:
+                    hits += _merged_spans([(pos, pos + len(gram)) for pos, gram in match.shared], "example")
         return ItemCandidate(
             code=item.code,
             path=self.index.paths[idx],
@@ -227,14 +240,18 @@ def _lead_line_first(
 
 
 def _bigram_spans(index: ItemIndex, idx: int, used: list[tuple[int, str, float]]) -> list[Hit]:
-    positions = sorted((pos, pos + len(gram)) for pos, gram, _ in used if idx in index.bigrams[gram][0])
+    return _merged_spans([(pos, pos + len(gram)) for pos, gram, _ in used if idx in index.bigrams[gram][0]], "text")
+
+
+def _merged_spans(grams: list[tuple[int, int]], source: str) -> list[Hit]:
+    """Overlapping gram spans merged into phrases; a lone two-character gram is too weak to show."""
     spans: list[Hit] = []
-    for pos, end in positions:
+    for pos, end in sorted(grams):
         if spans and pos <= spans[-1].end - 1:
             last = spans[-1]
-            spans[-1] = Hit(last.start, max(end, last.end), "", "text", last.weight + 1)
+            spans[-1] = Hit(last.start, max(end, last.end), "", source, last.weight + 1)
         else:
-            spans.append(Hit(pos, end, "", "text", 1.0))
+            spans.append(Hit(pos, end, "", source, 1.0))
     return [s for s in spans if s.end - s.start >= 3 or s.weight > 1]
 
 

@@ -64,6 +64,13 @@ GENERIC_WORDS: tuple[str, ...] = (
     "有关", "派人", "查处", "解决", "影响", "严重", "非常", "特别", "很多", "几个", "知道",
 )
 
+def _bigrams_of(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1))
+
+
+#: The character bigrams of ``GENERIC_WORDS``: they weigh little in matching and nothing in similarity.
+GENERIC_BIGRAMS = _bigrams_of(GENERIC_WORDS)
+
 UNCLEAR_OWNERSHIP: tuple[str, ...] = (
     "不归他们管", "不归我们管", "不归他管", "都说不归", "不归谁管", "互相推诿", "互相推脱", "相互推诿",
     "踢皮球", "有没有人管", "谁负责", "谁来管", "谁管", "责任主体不清", "权属不清", "产权不清",

@@ -13,7 +13,8 @@ class Phrase:
 
     ``start``/``end`` index the ORIGINAL text (``text == original[start:end]``); ``source`` says
     what it matched: ``keyword``, ``name``, ``text`` (item wording), ``line`` (a line's typical
-    matter), ``agency`` (a named unit), ``ownership`` (unclear ownership), ``urgency``, ``place``.
+    matter), ``agency`` (a named unit), ``ownership`` (unclear ownership), ``urgency``, ``place``,
+    ``example`` (words shared with the item's closest example request).
     """
 
     text: str

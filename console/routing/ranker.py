@@ -2,6 +2,8 @@
 
 Score of an item = keyword/name phrase hits (inverse item frequency × length)
 + ``bm25_weight`` × character-bigram BM25 against the item's wording
++ ``exemplar_weight`` × the request's similarity to the item's closest example request
+(:mod:`console.routing.exemplars`)
 + ``line_weight`` × the evidence for the item's lead line (lines.csv typical matters, units the
 citizen names: ``请城管…``).
 
@@ -19,10 +21,11 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from console.routing.exemplars import ExemplarIndex
 from console.routing.index import ItemIndex, bigrams
 from console.routing.lexicon import (
     AGENCY_NAMES,
-    GENERIC_WORDS,
+    GENERIC_BIGRAMS,
     REQUEST_VERBS,
     UNCLEAR_OWNERSHIP,
     LineInfo,
@@ -60,6 +63,7 @@ class RankerConfig:
     context_factor: float = 0.25
     partial_factor: float = 0.4
     learned_weight: float = 0.5
+    exemplar_weight: float = 60.0  # middle of the plateau 50–80 on routing-dev + dev2a + dev2b
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +91,9 @@ class Ranking:
     ownership_hits: list[Hit]
     line_evidence: dict[str, float] = field(default_factory=dict)
     learned_version: str | None = None
+    exemplar_similarity: np.ndarray | None = None
 
 
-_GENERIC_BIGRAMS = frozenset(g for w in GENERIC_WORDS for _, g in bigrams(w))
 
 
 class Ranker:
@@ -101,10 +105,12 @@ class Ranker:
         lines: Mapping[str, LineInfo],
         config: RankerConfig | None = None,
         learned: ItemScorer | None = None,
+        exemplars: ExemplarIndex | None = None,
     ) -> None:
         self.index = index
         self.config = config or RankerConfig()
         self.learned = learned
+        self.exemplars = exemplars
         self._line_terms: dict[str, list[tuple[str, float]]] = {}
         for info in lines.values():
             for term in info.terms:
@@ -121,6 +127,10 @@ class Ranker:
         scores = np.zeros(n_items, dtype=np.float64)
         phrase_hits = self._phrases(text, scores)
         bigram_hits = self._bigrams(text, masked, scores)
+        similarity = None
+        if self.exemplars is not None and len(self.exemplars):
+            similarity = self.exemplars.similarities(text, masked)
+            scores += self.config.exemplar_weight * similarity
         line_hits, line_evidence = self._line_prior(text)
         for line, weight in line_evidence.items():
             ids = self.index.line_items.get(line)
@@ -133,7 +143,7 @@ class Ranker:
             probs, order = self._blend(probs, raw_text if raw_text is not None else text)
             learned_version = self.learned.version
         return Ranking(order, scores, probs, phrase_hits, bigram_hits, line_hits, ownership,
-                       line_evidence, learned_version)
+                       line_evidence, learned_version, similarity)
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -188,7 +198,7 @@ class Ranker:
             entry = postings.get(gram)
             if entry is None:
                 continue
-            weight = factor * (self.config.generic_bigram_factor if gram in _GENERIC_BIGRAMS else 1.0)
+            weight = factor * (self.config.generic_bigram_factor if gram in GENERIC_BIGRAMS else 1.0)
             ids, ws = entry
             scores[ids] += weight * ws
             used.append((pos, gram, weight))
