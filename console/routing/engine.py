@@ -102,7 +102,7 @@ class RoutingEngine:
                          f"{self.catalog.version}; ignored")
             picked = None
 
-        candidates = self._candidates(ranking, norm, picked, masked)
+        candidates = self._candidates(ranking, norm, picked)
         candidates = _lead_line_first(candidates, ranking, self.index) if picked is None else candidates
         top_item = self.catalog.get(candidates[0].code) if candidates else None
         unclear = self._unclear_ownership(ranking) and picked is None
@@ -153,11 +153,11 @@ class RoutingEngine:
         return len(cues) >= needed or (len(cues) >= 1 and len(agencies) >= 2)
 
     def _candidates(
-        self, ranking: Ranking, norm: NormalizedText, picked: DutyItem | None, masked: frozenset[int]
+        self, ranking: Ranking, norm: NormalizedText, picked: DutyItem | None
     ) -> list[ItemCandidate]:
         if picked is not None:
             idx = self.index.position[picked.code]
-            return [self._candidate(idx, 1.0, ranking, norm, masked)]
+            return [self._candidate(idx, 1.0, ranking, norm)]
         order = ranking.order[: self.config.max_items]
         if ranking.order:
             mass: dict[str, float] = {}
@@ -168,18 +168,18 @@ class RoutingEngine:
             best = next(i for i in ranking.order if effective_lead(self.index.items[i]) == lead)
             if best not in order:
                 order = [best, *order[: self.config.max_items - 1]]
-        return [self._candidate(idx, ranking.probs[idx], ranking, norm, masked) for idx in order]
+        return [self._candidate(idx, ranking.probs[idx], ranking, norm) for idx in order]
 
     def _candidate(
-        self, idx: int, confidence: float, ranking: Ranking, norm: NormalizedText, masked: frozenset[int]
+        self, idx: int, confidence: float, ranking: Ranking, norm: NormalizedText
     ) -> ItemCandidate:
         item = self.index.items[idx]
         hits = list(ranking.phrase_hits.get(idx, ()))
         if not hits:  # wording overlap explains an item only when no keyword does: the item's own
             hits = _bigram_spans(self.index, idx, ranking.bigram_hits)  # wording, its closest example's
-            similarity = ranking.exemplar_similarity
-            if similarity is not None and similarity[idx] >= EXPLAINED_SIMILARITY:
-                match = self.exemplars.best_match(idx, norm.text, masked)
+            scan = ranking.exemplars
+            if scan is not None and scan.items[idx] >= EXPLAINED_SIMILARITY:
+                match = self.exemplars.best_match(idx, scan)
                 if match is not None:
                     hits += _merged_spans([(pos, pos + len(gram)) for pos, gram in match.shared], "example")
         return ItemCandidate(

@@ -81,6 +81,16 @@ def load_exemplars(path: Path | None = None) -> dict[str, ItemExamples]:
 
 
 @dataclass(frozen=True)
+class ExemplarScan:
+    """One request against every example: per item (max over its examples), per example, and the
+    request's bigrams that the examples know (column → (position, bigram))."""
+
+    items: np.ndarray
+    examples: np.ndarray
+    grams: dict[int, tuple[int, str]]
+
+
+@dataclass(frozen=True)
 class ExemplarMatch:
     """The closest example of one item and the bigrams it shares with the request."""
 
@@ -104,7 +114,13 @@ class ExemplarIndex:
                 owners.append(idx)
         self.n_items = len(items)
         self.texts = tuple(texts)
-        self._owner = np.array(owners, dtype=np.int64)
+        # an item's examples are consecutive rows: item → [begin, end)
+        self._segment: dict[int, tuple[int, int]] = {}
+        for row, owner in enumerate(owners):
+            begin, _ = self._segment.get(owner, (row, row))
+            self._segment[owner] = (begin, row + 1)
+        self._items = np.array(sorted(self._segment), dtype=np.int64)
+        self._starts = np.array([self._segment[i][0] for i in self._items.tolist()], dtype=np.int64)
         grams = [Counter(g for _, g in bigrams(t)) for t in texts]
         df: Counter[str] = Counter()
         for counts in grams:
@@ -131,9 +147,11 @@ class ExemplarIndex:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def _query(self, text: str, masked: frozenset[int]) -> tuple[np.ndarray, np.ndarray, list[tuple[int, str]]]:
+    def scan(self, text: str, masked: frozenset[int] = frozenset()) -> ExemplarScan:
+        """Similarities of normalised ``text`` (``masked`` positions skipped) to every example and item."""
+        items = np.zeros(self.n_items, dtype=np.float64)
         counts: Counter[int] = Counter()
-        first: list[tuple[int, str]] = []
+        grams: list[tuple[int, str]] = []
         for pos, gram in bigrams(text):
             if pos in masked or pos + 1 in masked:
                 continue
@@ -141,36 +159,28 @@ class ExemplarIndex:
             if col is None:
                 continue
             if col not in counts:
-                first.append((pos, gram))
+                grams.append((pos, gram))
             counts[col] += 1
+        if not self.texts or not counts:
+            return ExemplarScan(items, np.zeros(len(self.texts)), {})
         cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         weights = np.array([(1.0 + math.log(tf)) * self._idf[g] for (_, g), tf in
-                            zip(first, counts.values(), strict=True)], dtype=np.float64)
-        norm = float(np.sqrt((weights * weights).sum()))
-        return cols, (weights / norm if norm else weights), first
+                            zip(grams, counts.values(), strict=True)], dtype=np.float64)
+        examples = self._columns_t[:, cols] @ (weights / float(np.sqrt((weights * weights).sum())))
+        items[self._items] = np.maximum.reduceat(examples, self._starts)
+        return ExemplarScan(items, examples, dict(zip(cols.tolist(), grams, strict=True)))
 
     def similarities(self, text: str, masked: frozenset[int] = frozenset()) -> np.ndarray:
         """Per item, the cosine similarity of normalised ``text`` to its closest example."""
-        out = np.zeros(self.n_items, dtype=np.float64)
-        if not self.texts:
-            return out
-        cols, weights, _ = self._query(text, masked)
-        if cols.size == 0:
-            return out
-        sims = self._columns_t[:, cols] @ weights
-        np.maximum.at(out, self._owner, sims)
-        return out
+        return self.scan(text, masked).items
 
-    def best_match(self, item: int, text: str, masked: frozenset[int] = frozenset()) -> ExemplarMatch | None:
-        """The example of ``item`` closest to ``text``, with the bigrams they share (for explanations)."""
-        rows = np.nonzero(self._owner == item)[0]
-        if rows.size == 0:
+    def best_match(self, item: int, scan: ExemplarScan) -> ExemplarMatch | None:
+        """The example of ``item`` closest to the scanned text, with the bigrams they share."""
+        segment = self._segment.get(item)
+        if segment is None or not scan.grams:
             return None
-        cols, weights, first = self._query(text, masked)
-        if cols.size == 0:
-            return None
-        sims = self._columns_t[:, cols][rows] @ weights
-        best = int(rows[int(np.argmax(sims))])
-        present = set(self._matrix.indices[self._matrix.indptr[best] : self._matrix.indptr[best + 1]].tolist())
-        shared = tuple((pos, g) for (pos, g), c in zip(first, cols.tolist(), strict=True) if c in present)
-        return ExemplarMatch(self.texts[best], float(sims.max()), shared)
+        begin, end = segment
+        best = begin + int(np.argmax(scan.examples[begin:end]))
+        row = self._matrix.indices[self._matrix.indptr[best] : self._matrix.indptr[best + 1]].tolist()
+        shared = tuple(sorted(scan.grams[c] for c in row if c in scan.grams))
+        return ExemplarMatch(self.texts[best], float(scan.examples[best]), shared)

@@ -21,7 +21,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from console.routing.exemplars import ExemplarIndex
+from console.routing.exemplars import ExemplarIndex, ExemplarScan
 from console.routing.index import ItemIndex, bigrams
 from console.routing.lexicon import (
     AGENCY_NAMES,
@@ -91,7 +91,7 @@ class Ranking:
     ownership_hits: list[Hit]
     line_evidence: dict[str, float] = field(default_factory=dict)
     learned_version: str | None = None
-    exemplar_similarity: np.ndarray | None = None
+    exemplars: ExemplarScan | None = None
 
 
 
@@ -127,10 +127,10 @@ class Ranker:
         scores = np.zeros(n_items, dtype=np.float64)
         phrase_hits = self._phrases(text, scores)
         bigram_hits = self._bigrams(text, masked, scores)
-        similarity = None
+        scan = None
         if self.exemplars is not None and len(self.exemplars):
-            similarity = self.exemplars.similarities(text, masked)
-            scores += self.config.exemplar_weight * similarity
+            scan = self.exemplars.scan(text, masked)
+            scores += self.config.exemplar_weight * scan.items
         line_hits, line_evidence = self._line_prior(text)
         for line, weight in line_evidence.items():
             ids = self.index.line_items.get(line)
@@ -143,7 +143,7 @@ class Ranker:
             probs, order = self._blend(probs, raw_text if raw_text is not None else text)
             learned_version = self.learned.version
         return Ranking(order, scores, probs, phrase_hits, bigram_hits, line_hits, ownership,
-                       line_evidence, learned_version, similarity)
+                       line_evidence, learned_version, scan)
 
     # -- evidence ---------------------------------------------------------------------------
 
