@@ -2,8 +2,10 @@
 
 Public API:
 - :class:`RoutingEngine` — ``RoutingEngine(catalog, gazetteer=None, lines=None, config=None,
-  learned=None)`` or ``RoutingEngine.from_resources()``; ``propose(text, district=None,
-  item_code=None) -> Proposal``; ``model_version``.
+  learned=None, exemplars=None)`` or ``RoutingEngine.from_resources()``; ``propose(text,
+  district=None, item_code=None) -> Proposal``; ``model_version``. Its evidence: the duty list's
+  names, keywords and wording, ``lines.csv``, the gazetteer, and example requests per item
+  (:mod:`console.routing.exemplars`).
 - :func:`decide` with :class:`PolicyConfig` → :class:`RoutingDecision` (:class:`Route`).
 - :class:`ItemScorer` — the Protocol a learned model implements to be blended in.
 - Result types: :class:`Proposal`, :class:`ItemCandidate`, :class:`LineCandidate`,
