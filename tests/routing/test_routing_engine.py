@@ -140,6 +140,7 @@ def test_learned_scorer_is_blended_and_versioned(small_catalog: Catalog, gazette
         ("建议在这个路口加装红绿灯，现在过马路非常危险", Urgency.NORMAL, Urgency.NORMAL),
         ("驾驶证下个月到期，人在老家能不能换证", Urgency.NORMAL, Urgency.NORMAL),
         ("路口车多，公交车都过不去", Urgency.NORMAL, Urgency.NORMAL),
+        ("台风要来了，我们住铁皮房，附近哪里有避难场所？", Urgency.NORMAL, Urgency.FAST),
     ],
 )
 def test_urgency_cues(text: str, default: Urgency, expected: Urgency) -> None:
