@@ -9,7 +9,7 @@ from __future__ import annotations
 # 1.1: bm25_weight 0.25 → 0.35; 1.2: a run of ASCII letters is one gram;
 # 1.3: a variant key straddling two words is left as written (三天|燃气 is not a misspelt 天燃气);
 # 1.4: similarity to example requests per item (exemplars.json), station and bare-name place rules,
-#      suggestion/medical/entrapment urgency rules, more buck-passing phrases.
+#      suggestion/medical/entrapment/typhoon urgency rules, more buck-passing phrases.
 ENGINE_VERSION = "cold-1.4"
 
 
