@@ -175,8 +175,8 @@ class RoutingEngine:
     ) -> ItemCandidate:
         item = self.index.items[idx]
         hits = list(ranking.phrase_hits.get(idx, ()))
-        if not hits:  # wording overlap explains an item only when no keyword does: the item's own
-            hits = _bigram_spans(self.index, idx, ranking.bigram_hits)  # wording, its closest example's
+        if not hits:  # wording overlap explains an item only when no keyword does: its own wording's
+            hits = _bigram_spans(self.index, idx, ranking.bigram_hits)  # and its closest example's
             scan = ranking.exemplars
             if scan is not None and scan.items[idx] >= EXPLAINED_SIMILARITY:
                 match = self.exemplars.best_match(idx, scan)

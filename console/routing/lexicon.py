@@ -64,6 +64,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "有关", "派人", "查处", "解决", "影响", "严重", "非常", "特别", "很多", "几个", "知道",
 )
 
+
 def _bigrams_of(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1))
 
