@@ -5,8 +5,10 @@ Sources: ``resources/reference/districts.csv`` (district, street) always; and
 present. Every name is normalised like request text, so matching is plain substring lookup.
 
 Name shapes produced from districts.csv: ``福田区`` (district), ``福田`` (district short form),
-``园岭街道`` (street, explicit), ``园岭`` (street, bare). A bare name that is also an everyday word
-(``光明``, ``招商``, ``莲花`` …) only counts as a strong mention in a place-like context.
+``园岭街道`` (street, explicit), ``园岭`` (street, bare). A metro station listed as ``五和站`` is also
+found as ``五和地铁站``, ``五和地铁``, ``五和地铁口`` and, in a place-like context only, ``五和``. A bare
+name that is also an everyday word (``光明``, ``招商``, ``莲花`` …) only counts as a strong mention in a
+place-like context or next to another place of the same district.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ _PLACE_SUFFIX = (
     "路", "街", "道", "大道", "社区", "村", "那边", "这边", "附近", "一带", "片区", "站", "地铁",
     "公园", "花园", "小区", "广场", "中心", "口岸", "那里", "这里", "辖区", "区域", "镇", "墟",
     "医院", "学校", "小学", "中学", "市场", "工业", "河", "湖", "山", "新村", "老街", "派出所",
-    "某", "这一带", "那一带", "这块", "那块", "商场", "片区",
+    "某", "这一带", "那一带", "这块", "那块", "商场",
 )
 _PLACE_PREFIX = ("在", "住", "到", "去", "区", "是", "于")
 
