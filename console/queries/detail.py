@@ -209,7 +209,7 @@ def _hint(ctx: ServiceContext, s: Session, t: TicketRow, events: Any,
                 break
     if code is None and ctx.router is not None:
         try:
-            suggestion = ctx.router.suggest(t.text, t.district, None)
+            suggestion = ctx.router.suggest(t.text, t.district, None, catalog_at(s, t.received_at))
         except Exception:  # the router is optional; a failure must not hide the ticket
             suggestion = None
         if suggestion is not None and suggestion.item_code:

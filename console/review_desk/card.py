@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.schema import EventRow, TicketRow
+from console.domain.catalog import Catalog
 from console.domain.enums import Role
 from console.domain.errors import NotFound
 from console.domain.masking import mask_cut_text, masker, may_see_personal_data
@@ -25,6 +26,7 @@ from console.duplicates import DuplicateCandidate, duplicates_of
 from console.queries.queue import item_directory
 from console.review_desk.escalation import ESCALATION_MARKER, is_escalation
 from console.review_desk.units import UnitPlan, plan_for
+from console.services.catalog_store import catalog_at
 from console.services.context import ServiceContext
 
 
@@ -126,7 +128,7 @@ def review_card(ctx: ServiceContext, ticket_id: int, viewer: Role) -> ReviewCard
         data: dict[str, Any] = dict(submit.data or {}) if submit is not None else {}
         source = "intake" if data.get("suggested_item") else "none"
         if source == "none" and ctx.router is not None:
-            data, source = _route_now(ctx, t), "live"
+            data, source = _route_now(ctx, t, catalog_at(s, t.received_at)), "live"
         explanation: dict[str, Any] = data.get("explanation") or {}
         names = item_directory(s)
         candidates = tuple(_candidate(c, names) for c in explanation.get("top_items", ()) if c.get("code"))
@@ -161,10 +163,10 @@ def review_card(ctx: ServiceContext, ticket_id: int, viewer: Role) -> ReviewCard
             duplicates=tuple(_duplicates(s, t.id, masked)), escalations=escalations)
 
 
-def _route_now(ctx: ServiceContext, t: TicketRow) -> dict[str, Any]:
+def _route_now(ctx: ServiceContext, t: TicketRow, catalog: Catalog) -> dict[str, Any]:
     assert ctx.router is not None
     try:
-        suggestion = ctx.router.suggest(t.text, t.district, None)
+        suggestion = ctx.router.suggest(t.text, t.district, None, catalog)
     except Exception:  # the router is optional; the card must still open
         return {}
     if not suggestion.item_code:

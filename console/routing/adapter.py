@@ -2,26 +2,57 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
+from console.domain.catalog import Catalog
 from console.routing.engine import RoutingEngine
+from console.routing.exemplars import ItemExamples, load_exemplars
 from console.routing.model import Proposal
 from console.services.routing_port import RoutingSuggestion
 
 
 class RouterAdapter:
     """Turns a ``Proposal`` into a ``RoutingSuggestion``: the best item of the proposed lead line, the lead
-    line's probability as confidence, the place, the urgency and a compact JSON-able explanation."""
+    line's probability as confidence, the place, the urgency and a compact JSON-able explanation.
+
+    Follows the duty list: given the version in effect for a ticket (``catalog``), it proposes with an
+    engine over that version, built on first use (about a second) with the same gazetteer, lines, settings,
+    learned model and example requests, and kept for the next tickets; the latest two versions are kept.
+    Thread-safe."""
+
+    KEEP = 2
 
     def __init__(self, engine: RoutingEngine):
         self.engine = engine
+        self._engines: dict[str, RoutingEngine] = {engine.catalog.version: engine}
+        self._exemplars: dict[str, ItemExamples] | None = None
+        self._lock = threading.Lock()
 
     @classmethod
     def from_shipped(cls) -> RouterAdapter:
         return cls(RoutingEngine.from_resources())
 
-    def suggest(self, text: str, district: str | None, citizen_item_code: str | None) -> RoutingSuggestion:
-        proposal = self.engine.propose(text, district=district, item_code=citizen_item_code)
+    def engine_for(self, catalog: Catalog | None) -> RoutingEngine:
+        """The engine over ``catalog`` (the shipped one when ``None``)."""
+        if catalog is None:
+            return self.engine
+        with self._lock:
+            engine = self._engines.get(catalog.version)
+            if engine is None:
+                if self._exemplars is None:
+                    self._exemplars = load_exemplars()
+                base = self.engine
+                engine = RoutingEngine(catalog, base.gazetteer, base.lines, base.config, base.ranker.learned,
+                                       self._exemplars)
+                self._engines[catalog.version] = engine
+                while len(self._engines) > self.KEEP:
+                    del self._engines[next(iter(self._engines))]
+            return engine
+
+    def suggest(self, text: str, district: str | None, citizen_item_code: str | None,
+                catalog: Catalog | None = None) -> RoutingSuggestion:
+        proposal = self.engine_for(catalog).propose(text, district=district, item_code=citizen_item_code)
         best = next((i for i in proposal.items if i.lead_line == proposal.lead_line),
                     proposal.items[0] if proposal.items else None)
         return RoutingSuggestion(

@@ -1,12 +1,14 @@
 """Duty-list versions in the database: import a version, read the version in effect at a time.
 
-Versions are immutable once stored, so they are cached per process by version string.
+Versions are immutable once stored, so they are cached in the process, per database and version string.
 """
 
 from __future__ import annotations
 
+import weakref
 from datetime import date, datetime
 from threading import Lock
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -18,7 +20,8 @@ from console.domain.enums import Level, Territorial, Urgency
 from console.domain.errors import NotFound
 from console.reference.catalog_file import item_to_dict
 
-_cache: dict[str, Catalog] = {}
+#: Loaded versions per database (engine): a version name is unique within one room's database only.
+_cache: weakref.WeakKeyDictionary[Any, dict[str, Catalog]] = weakref.WeakKeyDictionary()
 _cache_lock = Lock()
 
 
@@ -60,10 +63,12 @@ def version_in_effect(session: Session, at: datetime) -> str:
 
 
 def load_version(session: Session, version: str) -> Catalog:
-    """The stored catalogue ``version`` (cached)."""
+    """The stored catalogue ``version`` (cached per database)."""
+    bind = session.get_bind()
     with _cache_lock:
-        if version in _cache:
-            return _cache[version]
+        cached = _cache.get(bind, {}).get(version)
+    if cached is not None:
+        return cached
     row = session.scalars(select(CatalogVersionRow).where(CatalogVersionRow.version == version)).first()
     if row is None:
         raise NotFound(f"职责清单版本 {version} 不存在")
@@ -84,7 +89,7 @@ def load_version(session: Session, version: str) -> Catalog:
         for c in nodes if c.depth == 1)
     catalog = Catalog(row.version, row.effective_from, categories)
     with _cache_lock:
-        _cache[version] = catalog
+        _cache.setdefault(bind, {})[version] = catalog
     return catalog
 
 

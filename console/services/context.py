@@ -12,13 +12,16 @@ from console.domain.clock import Clock, SystemClock
 from console.domain.sla import SlaPolicy
 
 if TYPE_CHECKING:
+    from console.domain.catalog import Catalog
     from console.services.routing_port import RoutingSuggestion
 
 
 class Router(Protocol):
-    """Proposes a duty item for a ticket's text (implemented by ``console.routing``)."""
+    """Proposes a duty item for a ticket's text (implemented by ``console.routing``). ``catalog`` is the
+    duty-list version in effect for the ticket; the proposal names items of that version."""
 
-    def suggest(self, text: str, district: str | None, citizen_item_code: str | None) -> RoutingSuggestion: ...
+    def suggest(self, text: str, district: str | None, citizen_item_code: str | None,
+                catalog: Catalog | None = None) -> RoutingSuggestion: ...
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def receive(work: Work, request: NewTicket) -> tuple[Ticket, TicketRow, list[Dom
     system = Actor.system("自动分拨")
     suggestion = None
     if item is None and work.ctx.router is not None:
-        suggestion = work.ctx.router.suggest(ticket.text, ticket.location.district, None)
+        suggestion = work.ctx.router.suggest(ticket.text, ticket.location.district, None, catalog)
         if suggestion.district and not ticket.location.district:
             ticket.location = dataclasses.replace(ticket.location, district=suggestion.district,
                                                   street=suggestion.street)

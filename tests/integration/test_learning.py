@@ -18,7 +18,8 @@ TEXTS = {
 
 
 class FixedRouter:
-    def suggest(self, text: str, district: str | None, citizen_item_code: str | None) -> RoutingSuggestion:
+    def suggest(self, text: str, district: str | None, citizen_item_code: str | None,
+                catalog: object = None) -> RoutingSuggestion:
         return RoutingSuggestion(item_code="030102", confidence=0.2, model_version="cold")
 
 

@@ -235,7 +235,8 @@ def test_review_decisions_are_recorded_with_the_dispatch(room: Room) -> None:
     from console.services.routing_port import RoutingSuggestion
 
     class FixedRouter:
-        def suggest(self, text: str, district: str | None, citizen_item_code: str | None) -> RoutingSuggestion:
+        def suggest(self, text: str, district: str | None, citizen_item_code: str | None,
+                catalog: object = None) -> RoutingSuggestion:
             return RoutingSuggestion(item_code=NOISE_ITEM, confidence=0.3, model_version="test-1")
 
     room.ctx.router = FixedRouter()
@@ -300,7 +301,8 @@ def test_review_quality_figures(room: Room) -> None:
     from console.services.routing_port import RoutingSuggestion
 
     class FixedRouter:
-        def suggest(self, text: str, district: str | None, citizen_item_code: str | None) -> RoutingSuggestion:
+        def suggest(self, text: str, district: str | None, citizen_item_code: str | None,
+                catalog: object = None) -> RoutingSuggestion:
             return RoutingSuggestion(item_code=NOISE_ITEM, confidence=0.3, model_version="test-1")
 
     new(room, citizen_item_code=NOISE_ITEM)                     # automatic (citizen picked the item)
