@@ -125,12 +125,9 @@ class Wakeup:
         url = make_url(self.db.url)
         # keyword parameters, not a rendered URL: a rendered query encodes spaces as "+", which libpq does
         # not decode (``options=-c lock_timeout=…`` would reach the server as "+lock_timeout")
-        params: dict[str, str | int | None] = {
-            "host": url.host, "port": url.port, "user": url.username, "password": url.password,
-            "dbname": url.database, **{k: v for k, v in url.query.items() if isinstance(v, str)}}
-        params["connect_timeout"] = 5
-        conninfo = make_conninfo("", **{k: v for k, v in params.items() if v is not None})
-        self._connection = psycopg.connect(conninfo, autocommit=True)
+        params = {**url.translate_connect_args(username="user", database="dbname"),
+                  **{k: v for k, v in url.query.items() if isinstance(v, str)}, "connect_timeout": 5}
+        self._connection = psycopg.connect(make_conninfo("", **params), autocommit=True)
         self._connection.execute(f"LISTEN {CHANNEL}")
 
     def wait(self, timeout: float) -> list[int] | None:

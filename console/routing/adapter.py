@@ -7,7 +7,6 @@ from typing import Any
 
 from console.domain.catalog import Catalog
 from console.routing.engine import RoutingEngine
-from console.routing.exemplars import ItemExamples, load_exemplars
 from console.routing.model import Proposal
 from console.services.routing_port import RoutingSuggestion
 
@@ -17,8 +16,8 @@ class RouterAdapter:
     line's probability as confidence, the place, the urgency and a compact JSON-able explanation.
 
     Follows the duty list: given the version in effect for a ticket (``catalog``), it proposes with an
-    engine over that version, built on first use (about a second) with the same gazetteer, lines, settings,
-    learned model and example requests, and kept for the next tickets; the latest two versions are kept.
+    engine over that version (``RoutingEngine.for_catalog``), built on first use (about a second) and kept
+    for the next tickets; the latest two versions are kept.
     Thread-safe."""
 
     KEEP = 2
@@ -26,7 +25,6 @@ class RouterAdapter:
     def __init__(self, engine: RoutingEngine):
         self.engine = engine
         self._engines: dict[str, RoutingEngine] = {engine.catalog.version: engine}
-        self._exemplars: dict[str, ItemExamples] | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -40,12 +38,7 @@ class RouterAdapter:
         with self._lock:
             engine = self._engines.get(catalog.version)
             if engine is None:
-                if self._exemplars is None:
-                    self._exemplars = load_exemplars()
-                base = self.engine
-                engine = RoutingEngine(catalog, base.gazetteer, base.lines, base.config, base.ranker.learned,
-                                       self._exemplars)
-                self._engines[catalog.version] = engine
+                engine = self._engines[catalog.version] = self.engine.for_catalog(catalog)
                 while len(self._engines) > self.KEEP:
                     del self._engines[next(iter(self._engines))]
             return engine

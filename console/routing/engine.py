@@ -66,7 +66,8 @@ class RoutingEngine:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.lines = lines if lines is not None else load_line_terms()
         self.index = ItemIndex.build(catalog)
-        self.exemplars = ExemplarIndex(self.index.items, load_exemplars() if exemplars is None else exemplars)
+        self._examples = load_exemplars() if exemplars is None else exemplars
+        self.exemplars = ExemplarIndex(self.index.items, self._examples)
         self.ranker = Ranker(self.index, self.lines, self.config.ranker, learned, self.exemplars)
         self._all_lines = sorted(catalog.lines() | set(self.lines))
         normalize("預熱")  # load the conversion tables now, not on the first request
@@ -77,6 +78,11 @@ class RoutingEngine:
     ) -> RoutingEngine:
         """An engine over the shipped duty list, gazetteer and lines.csv."""
         return cls(load_catalog(catalog_path), learned=learned)
+
+    def for_catalog(self, catalog: Catalog) -> RoutingEngine:
+        """An engine over another duty-list version with this one's gazetteer, lines, settings, learned
+        model and example requests (examples attach to items of the same code and name only)."""
+        return RoutingEngine(catalog, self.gazetteer, self.lines, self.config, self.ranker.learned, self._examples)
 
     @property
     def model_version(self) -> str:
@@ -179,9 +185,8 @@ class RoutingEngine:
             hits = _bigram_spans(self.index, idx, ranking.bigram_hits)  # and its closest example's
             scan = ranking.exemplars
             if scan is not None and scan.items[idx] >= EXPLAINED_SIMILARITY:
-                match = self.exemplars.best_match(idx, scan)
-                if match is not None:
-                    hits += _merged_spans([(pos, pos + len(gram)) for pos, gram in match.shared], "example")
+                shared = self.exemplars.shared(idx, scan)
+                hits += _merged_spans([(pos, pos + len(gram)) for pos, gram in shared], "example")
         return ItemCandidate(
             code=item.code,
             path=self.index.paths[idx],

@@ -14,8 +14,8 @@ item's similarity is the maximum over its examples. Bigrams of the room's boiler
 (``lexicon.GENERIC_WORDS``: ``市民来电反映``, ``诉求`` …) and bigrams too common to say anything
 (``COMMON_SHARE``) take no part, so two texts never look alike for their form alone.
 
-Contracts: :meth:`ExemplarIndex.similarities` returns one value in [0, 1] per indexed item (0 for
-an item without examples); :func:`load_exemplars` returns ``{}`` when the file does not exist and
+Contracts: :meth:`ExemplarIndex.scan` gives one similarity in [0, 1] per indexed item (0 for an
+item without examples); :func:`load_exemplars` returns ``{}`` when the file does not exist and
 raises :class:`ExemplarError` naming the file and item when it is malformed. Immutable after
 construction, safe to share between threads.
 """
@@ -90,15 +90,6 @@ class ExemplarScan:
     grams: dict[int, tuple[int, str]]
 
 
-@dataclass(frozen=True)
-class ExemplarMatch:
-    """The closest example of one item and the bigrams it shares with the request."""
-
-    text: str
-    similarity: float
-    shared: tuple[tuple[int, str], ...]  # (position in the request, bigram)
-
-
 class ExemplarIndex:
     """TF-IDF bigram vectors of every item's examples; see the module docstring."""
 
@@ -113,7 +104,6 @@ class ExemplarIndex:
                 texts.append(normalize(text).text)
                 owners.append(idx)
         self.n_items = len(items)
-        self.texts = tuple(texts)
         # an item's examples are consecutive rows: item → [begin, end)
         self._segment: dict[int, tuple[int, int]] = {}
         for row, owner in enumerate(owners):
@@ -145,7 +135,7 @@ class ExemplarIndex:
         self._columns_t = sp.csc_matrix(self._matrix)
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return int(self._matrix.shape[0])
 
     def scan(self, text: str, masked: frozenset[int] = frozenset()) -> ExemplarScan:
         """Similarities of normalised ``text`` (``masked`` positions skipped) to every example and item."""
@@ -161,8 +151,8 @@ class ExemplarIndex:
             if col not in counts:
                 grams.append((pos, gram))
             counts[col] += 1
-        if not self.texts or not counts:
-            return ExemplarScan(items, np.zeros(len(self.texts)), {})
+        if not counts:
+            return ExemplarScan(items, np.zeros(len(self)), {})
         cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         weights = np.array([(1.0 + math.log(tf)) * self._idf[g] for (_, g), tf in
                             zip(grams, counts.values(), strict=True)], dtype=np.float64)
@@ -170,17 +160,12 @@ class ExemplarIndex:
         items[self._items] = np.maximum.reduceat(examples, self._starts)
         return ExemplarScan(items, examples, dict(zip(cols.tolist(), grams, strict=True)))
 
-    def similarities(self, text: str, masked: frozenset[int] = frozenset()) -> np.ndarray:
-        """Per item, the cosine similarity of normalised ``text`` to its closest example."""
-        return self.scan(text, masked).items
-
-    def best_match(self, item: int, scan: ExemplarScan) -> ExemplarMatch | None:
-        """The example of ``item`` closest to the scanned text, with the bigrams they share."""
+    def shared(self, item: int, scan: ExemplarScan) -> tuple[tuple[int, str], ...]:
+        """The (position, bigram) pairs the scanned text shares with ``item``'s closest example."""
         segment = self._segment.get(item)
         if segment is None or not scan.grams:
-            return None
+            return ()
         begin, end = segment
         best = begin + int(np.argmax(scan.examples[begin:end]))
         row = self._matrix.indices[self._matrix.indptr[best] : self._matrix.indptr[best + 1]].tolist()
-        shared = tuple(sorted(scan.grams[c] for c in row if c in scan.grams))
-        return ExemplarMatch(self.texts[best], float(scan.examples[best]), shared)
+        return tuple(sorted(scan.grams[c] for c in row if c in scan.grams))

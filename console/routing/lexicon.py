@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from console.routing.index import bigrams
 from console.routing.textnorm import normalize
 
 LINES_CSV = Path(__file__).resolve().parents[2] / "resources" / "reference" / "lines.csv"
@@ -65,12 +66,8 @@ GENERIC_WORDS: tuple[str, ...] = (
 )
 
 
-def _bigrams_of(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1))
-
-
 #: The character bigrams of ``GENERIC_WORDS``: they weigh little in matching and nothing in similarity.
-GENERIC_BIGRAMS = _bigrams_of(GENERIC_WORDS)
+GENERIC_BIGRAMS = frozenset(gram for word in GENERIC_WORDS for _, gram in bigrams(word))
 
 UNCLEAR_OWNERSHIP: tuple[str, ...] = (
     "不归他们管", "不归我们管", "不归他管", "都说不归", "不归谁管", "互相推诿", "互相推脱", "相互推诿",

@@ -13,6 +13,7 @@ from console.domain.lifecycle import Action
 from console.domain.ticket import Actor, DomainEvent, Ticket
 from console.services.catalog_store import load_version, version_in_effect
 from console.services.changes import Changed
+from console.services.claim_release import release_claims
 from console.services.context import ServiceContext
 from console.services.runner import Work, edit_one, execute
 from console.services.ticket_store import append_events
@@ -145,24 +146,8 @@ def release_idle_claims(ctx: ServiceContext, idle_minutes: int | None = None) ->
     system = Actor.system("超时释放")
 
     def body(work: Work) -> Changed:
-        cutoff = work.now - timedelta(minutes=limit)
-        idle = and_(TicketRow.claimed_by.is_not(None), TicketRow.claimed_at < cutoff)
-        # the holders before the update (RETURNING gives the values after it): the event names them
-        held = {r.id: r.claimed_by_name for r in work.session.execute(
-            select(TicketRow.id, TicketRow.claimed_by_name).where(idle).with_for_update())}
-        rows = work.session.execute(
-            update(TicketRow).where(TicketRow.id.in_(held), idle)
-            .values(claimed_by=None, claimed_by_name="", claimed_at=None, claimed_workstation=None,
-                    updated_at=work.now, version=TicketRow.version + 1)
-            .returning(TicketRow.id, TicketRow.number, TicketRow.status)
-            .execution_options(synchronize_session=False)).all() if held else []
-        for r in rows:
-            status = TicketStatus(r.status)
-            append_events(work.session, r.id, [DomainEvent(Action.RELEASE, status, status,
-                                                           f"认领超过 {limit} 分钟未操作，自动释放",
-                                                           {"from": held.get(r.id) or None})],
-                          work.actor, work.now)
-        return Changed(Action.RELEASE.value, tuple(r.id for r in rows), tuple(r.number for r in rows))
+        idle = and_(TicketRow.claimed_by.is_not(None), TicketRow.claimed_at < work.now - timedelta(minutes=limit))
+        return release_claims(work, idle, f"认领超过 {limit} 分钟未操作，自动释放")
 
     return execute(ctx, system, Action.RELEASE.value, body)
 

@@ -17,13 +17,12 @@ from sqlalchemy import CursorResult, select, update
 
 from console.db.schema import TicketRow, WorkstationRow
 from console.db.uow import UnitOfWork
-from console.domain.enums import TicketStatus
 from console.domain.lifecycle import Action
-from console.domain.ticket import Actor, DomainEvent
+from console.domain.ticket import Actor
 from console.services.changes import Changed
+from console.services.claim_release import release_claims
 from console.services.context import ServiceContext
 from console.services.runner import Work, execute
-from console.services.ticket_store import append_events
 
 STALE_AFTER_SECONDS = 90
 
@@ -80,21 +79,6 @@ def _end(ctx: ServiceContext, workstations: list[str], reason: str) -> Changed:
         work.session.execute(update(WorkstationRow).where(WorkstationRow.id.in_(workstations),
                                                           WorkstationRow.ended_at.is_(None))
                              .values(ended_at=work.now, end_reason=reason))
-        # lock and read the holders first: RETURNING gives the values after the update, and the event
-        # must say whose claim was released ("from", as a manual release records it)
-        held = {r.id: r.claimed_by_name for r in work.session.execute(
-            select(TicketRow.id, TicketRow.claimed_by_name)
-            .where(TicketRow.claimed_workstation.in_(workstations)).with_for_update())}
-        released = work.session.execute(
-            update(TicketRow).where(TicketRow.id.in_(held), TicketRow.claimed_workstation.in_(workstations))
-            .values(claimed_by=None, claimed_by_name="", claimed_at=None, claimed_workstation=None,
-                    updated_at=work.now, version=TicketRow.version + 1)
-            .returning(TicketRow.id, TicketRow.number, TicketRow.status)
-            .execution_options(synchronize_session=False)).all() if held else []
-        for r in released:
-            status = TicketStatus(r.status)
-            append_events(work.session, r.id, [DomainEvent(Action.RELEASE, status, status, why,
-                                                           {"from": held.get(r.id) or None})], work.actor, work.now)
-        return Changed(Action.RELEASE.value, tuple(r.id for r in released), tuple(r.number for r in released))
+        return release_claims(work, TicketRow.claimed_workstation.in_(workstations), why)
 
     return execute(ctx, system, Action.RELEASE.value, body)

@@ -61,13 +61,13 @@ def test_the_shipped_examples_cover_every_item_in_citizens_words() -> None:
 def test_similarity_is_a_cosine_per_item_that_ignores_boilerplate_and_places(small_catalog: Catalog) -> None:
     index = ExemplarIndex(small_catalog.items, {"040201": FRAUD})
     fraud = [i.code for i in small_catalog.items].index("040201")
-    same = index.similarities(normalize(FRAUD.examples[0]).text)
+    same = index.scan(normalize(FRAUD.examples[0]).text).items
     assert same[fraud] == pytest.approx(1.0) and same.sum() == pytest.approx(1.0)
-    assert not index.similarities(normalize("市民来电反映：诉求：请相关部门尽快处理").text).any()
+    assert not index.scan(normalize("市民来电反映：诉求：请相关部门尽快处理").text).items.any()
     text = normalize(TEXT).text
-    assert 0.2 < index.similarities(text)[fraud] < 1.0
+    assert 0.2 < index.scan(text).items[fraud] < 1.0
     everything = frozenset(range(len(text)))  # as if the whole text were a place name
-    assert not index.similarities(text, everything).any()
+    assert not index.scan(text, everything).items.any()
 
 
 def test_examples_attach_only_to_the_item_they_were_written_for(small_catalog: Catalog) -> None:
